@@ -1,0 +1,14 @@
+/**
+ * Every channel type omnifeed knows, listed explicitly. A test fails when a folder under
+ * src/channels/ is missing here. `ChannelId` is derived from this list.
+ */
+import type { Channel } from './contract.js';
+
+export const channels = {
+} satisfies Record<string, Channel<any>>;
+
+export type ChannelId = keyof typeof channels;
+
+export function findChannel(id: string): Channel<any> | undefined {
+  return (channels as Record<string, Channel<any>>)[id];
+}

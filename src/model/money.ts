@@ -1,0 +1,85 @@
+/**
+ * Money as integer minor units plus an ISO 4217 currency. Never a float.
+ * Parses the spellings merchants write: `19.99`, `19.99 USD`, `USD 19.99`, `19,99 EUR`, `1.299,00 EUR`.
+ */
+export interface Money {
+  readonly minor: number;
+  readonly currency: string;
+}
+
+export interface ParseMoneyOptions {
+  /** Currency used when the text names none. */
+  defaultCurrency?: string | undefined;
+  /** Treat `,` as the decimal separator (European catalogs). */
+  decimalComma?: boolean | undefined;
+}
+
+export type MoneyResult = { ok: true; money: Money } | { ok: false; reason: string };
+
+/** ISO 4217 minor-unit exponents that are not 2. */
+const EXPONENTS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
+  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+
+export function currencyExponent(currency: string): number {
+  return EXPONENTS[currency] ?? 2;
+}
+
+const MONEY_RE = /^(?:([A-Z]{3})\s*)?([+-]?[0-9][0-9.,' ]*)(?:\s*([A-Z]{3}))?$/;
+
+export function parseMoney(text: string, options: ParseMoneyOptions = {}): MoneyResult {
+  const trimmed = text.trim();
+  const match = MONEY_RE.exec(trimmed);
+  if (!match) return { ok: false, reason: `"${text}" is not a price (expected e.g. 19.99 USD)` };
+  const [, before, amountText = '', after] = match;
+  if (before && after) return { ok: false, reason: `"${text}" names two currencies` };
+  const currency = before ?? after ?? options.defaultCurrency;
+  if (!currency) return { ok: false, reason: `"${text}" has no currency and no default currency is configured` };
+  if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, reason: `"${currency}" is not an ISO 4217 currency code` };
+  const minor = parseAmount(amountText.replace(/[' ]/g, ''), currencyExponent(currency), options.decimalComma ?? false);
+  if (minor === undefined) return { ok: false, reason: `"${text}" is not a valid amount` };
+  return { ok: true, money: { minor, currency } };
+}
+
+function parseAmount(text: string, exponent: number, decimalComma: boolean): number | undefined {
+  const decimal = decimalComma ? ',' : '.';
+  const group = decimalComma ? '.' : ',';
+  let sign = 1;
+  let body = text;
+  if (body.startsWith('-')) { sign = -1; body = body.slice(1); } else if (body.startsWith('+')) body = body.slice(1);
+  // `19,99` with a dot-decimal config but no dot: accept as decimal comma when it has 1-2 decimals.
+  if (!decimalComma && !body.includes('.') && /^[0-9]+,[0-9]{1,2}$/.test(body)) return parseAmount(text, exponent, true);
+  const [intPartRaw, fracPart = '', ...rest] = body.split(decimal);
+  if (rest.length > 0 || intPartRaw === undefined) return undefined;
+  if (intPartRaw.includes(group) && !/^[0-9]{1,3}(?:[.,][0-9]{3})+$/.test(intPartRaw)) return undefined;
+  const intPart = intPartRaw.split(group).join('');
+  if (!/^[0-9]+$/.test(intPart) || !/^[0-9]*$/.test(fracPart)) return undefined;
+  if (fracPart.length > exponent && /[1-9]/.test(fracPart.slice(exponent))) return undefined;
+  const frac = (fracPart + '0'.repeat(exponent)).slice(0, exponent);
+  const value = Number(intPart) * 10 ** exponent + (exponent > 0 ? Number(frac) : 0);
+  return Number.isSafeInteger(value) ? sign * value : undefined;
+}
+
+/** `1999, USD` -> `19.99` (no currency). */
+export function formatAmount(money: Money): string {
+  const exponent = currencyExponent(money.currency);
+  const negative = money.minor < 0;
+  const abs = Math.abs(money.minor);
+  if (exponent === 0) return `${negative ? '-' : ''}${abs}`;
+  const unit = 10 ** exponent;
+  const whole = Math.floor(abs / unit);
+  const frac = String(abs % unit).padStart(exponent, '0');
+  return `${negative ? '-' : ''}${whole}.${frac}`;
+}
+
+/** Google's spelling: `19.99 USD`. */
+export function formatMoney(money: Money): string {
+  return `${formatAmount(money)} ${money.currency}`;
+}
+
+/** Amount as a JSON number (Amazon): 19.99. Exact because it comes from the decimal string. */
+export function toDecimalNumber(money: Money): number {
+  return Number(formatAmount(money));
+}

@@ -1,0 +1,50 @@
+/**
+ * A catalog product as the pipeline sees it: one row of the merchant's catalog (one variant),
+ * with canonical (Google attribute) names. Values stay strings, as the catalog wrote them;
+ * multi-value attributes hold `|`-separated values. Per-channel overrides are stored under
+ * `<channel>.<field>` keys (`google.title`, `amazon.title`) and read through `fieldFor`.
+ */
+export interface Product {
+  /** The product (variant) id: the catalog's `id` column after mapping. */
+  readonly id: string;
+  /** 1-based line in the source file where this record starts (for reports). */
+  readonly line: number;
+  /** Canonical attribute name -> raw value. Empty values are omitted. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export const MULTI_VALUE_SEPARATOR = '|';
+
+/** The value of `name` for `channel`: the `channel.name` override when present, else the shared value. */
+export function fieldFor(product: Product, channel: string, name: string): string | undefined {
+  const override = product.fields[`${channel}.${name}`];
+  if (override !== undefined && override !== '') return override;
+  const value = product.fields[name];
+  return value === '' ? undefined : value;
+}
+
+/** Split a multi-value cell on `|`, trimming and dropping empty parts. */
+export function splitValues(value: string | undefined): string[] {
+  if (value === undefined || value === '') return [];
+  const out: string[] = [];
+  for (const part of value.split(MULTI_VALUE_SEPARATOR)) {
+    const trimmed = part.trim();
+    if (trimmed !== '') out.push(trimmed);
+  }
+  return out;
+}
+
+/** Multi-value read with per-channel override. */
+export function valuesFor(product: Product, channel: string, name: string): string[] {
+  return splitValues(fieldFor(product, channel, name));
+}
+
+/** A copy of the product with some fields replaced (undefined removes the field). */
+export function withFields(product: Product, changes: Record<string, string | undefined>): Product {
+  const fields: Record<string, string> = { ...product.fields };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined || value === '') delete fields[key];
+    else fields[key] = value;
+  }
+  return { id: fields['id'] ?? product.id, line: product.line, fields };
+}

@@ -1,0 +1,99 @@
+/**
+ * One ajv instance per process for channel record and config schemas (draft-07, strict, all errors),
+ * with ajv-formats and omnifeed's formats. Schemas are files in channel-schemas/, compiled once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { registerFormats } from './formats.js';
+import { error, type Issue } from './issue.js';
+
+// ajv and ajv-formats are CommonJS: under NodeNext the default import is the module object.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+/** channel-schemas/ at the package root (dist/validate/ajv.js -> ../../channel-schemas). */
+export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'channel-schemas');
+
+let shared: InstanceType<typeof Ajv> | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+export function createAjv(): InstanceType<typeof Ajv> {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  registerFormats(ajv);
+  return ajv;
+}
+
+export function sharedAjv(): InstanceType<typeof Ajv> {
+  shared ??= createAjv();
+  return shared;
+}
+
+export function readSchemaFile(name: string, dir = SCHEMA_DIR): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
+}
+
+/** Compile `channel-schemas/<name>` once per process. */
+export function compileSchemaFile(name: string, dir = SCHEMA_DIR): ValidateFunction {
+  const key = join(dir, name);
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = sharedAjv().compile(readSchemaFile(name, dir));
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** `/a/b/0` -> `a.b[0]` (for messages people read). */
+export function pointerToPath(pointer: string): string {
+  let out = '';
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^[0-9]+$/.test(key) ? `[${key}]` : out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+/** Where an ajv error points: the instance path plus the missing property for `required`. */
+export function errorPath(err: ErrorObject): string {
+  const base = pointerToPath(err.instancePath);
+  if (err.keyword === 'required') {
+    const missing = (err.params as { missingProperty: string }).missingProperty;
+    return base === '' ? missing : `${base}.${missing}`;
+  }
+  if (err.keyword === 'additionalProperties') {
+    const extra = (err.params as { additionalProperty: string }).additionalProperty;
+    return base === '' ? extra : `${base}.${extra}`;
+  }
+  return base;
+}
+
+export function describeError(err: ErrorObject): string {
+  if (err.keyword === 'enum') {
+    const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+    return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (err.keyword === 'additionalProperties') return 'is not a known key';
+  if (err.keyword === 'required') return 'is required';
+  return err.message ?? `fails ${err.keyword}`;
+}
+
+/** ajv errors as Issues with `schema-<keyword>` codes, de-duplicated per path and keyword. */
+export function schemaIssues(errors: ErrorObject[] | null | undefined, where: Partial<Issue> = {}): Issue[] {
+  if (!errors) return [];
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const err of errors) {
+    // `if`/`anyOf`/`oneOf` wrappers repeat what their branches said.
+    if (err.keyword === 'if' || err.keyword === 'anyOf' || err.keyword === 'oneOf') continue;
+    const field = errorPath(err);
+    const id = `${field}\u0000${err.keyword}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(error(`schema-${err.keyword}`, `${field || '(record)'}: ${describeError(err)}`, { ...where, field: field || undefined }));
+  }
+  return out;
+}
