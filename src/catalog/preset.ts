@@ -10,6 +10,8 @@ import type { Issue } from '../validate/issue.js';
 export interface MapOutput {
   products: Product[];
   issues: Issue[];
+  /** Products the preset held back on purpose (drafts, archived, unpublished): counted, not reported one by one. */
+  skipped?: number | undefined;
 }
 
 export interface RowMapper {
@@ -22,6 +24,8 @@ export interface RowMapper {
 export interface PresetSettings extends CatalogSettings {
   /** List drafts, archived and unpublished products too. */
   includeUnpublished?: boolean | undefined;
+  /** The shop's public URL (`https://shop.example`), for platforms whose exports carry no product link. */
+  storeUrl?: string | undefined;
 }
 
 export interface Preset {
