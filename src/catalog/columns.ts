@@ -1,0 +1,44 @@
+/**
+ * The default row mapper: headers become canonical attribute names. `catalog.columns` maps a canonical
+ * name to the source header (`{ "id": "SKU" }`); other headers are normalised (`Image Link` -> `image_link`),
+ * keeping per-channel prefixes (`google.title`).
+ */
+import type { Product } from '../model/product.js';
+import { error } from '../validate/issue.js';
+import type { MapOutput, RowMapper } from './preset.js';
+
+export function normalizeHeader(header: string): string {
+  const trimmed = header.trim();
+  const dot = trimmed.indexOf('.');
+  const normalize = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return dot > 0 ? `${normalize(trimmed.slice(0, dot))}.${normalize(trimmed.slice(dot + 1))}` : normalize(trimmed);
+}
+
+export function createColumnMapper(columns: Record<string, string> = {}): RowMapper {
+  const bySource = new Map<string, string>();
+  for (const [canonical, source] of Object.entries(columns)) bySource.set(source, canonical);
+  const cache = new Map<string, string>();
+  const canonicalOf = (header: string): string => {
+    let name = cache.get(header);
+    if (name === undefined) {
+      name = bySource.get(header) ?? normalizeHeader(header);
+      cache.set(header, name);
+    }
+    return name;
+  };
+  return {
+    row(record, line): MapOutput {
+      const fields: Record<string, string> = {};
+      for (const header in record) fields[canonicalOf(header)] = record[header]!;
+      const id = fields['id']?.trim();
+      if (!id) {
+        const hint = columns['id'] ? `column "${columns['id']}"` : 'an "id" column (or map one with catalog.columns.id)';
+        return { products: [], issues: [error('catalog-missing-id', `line ${line}: no product id; expected ${hint}; row skipped`, { line, field: 'id' })] };
+      }
+      fields['id'] = id;
+      const product: Product = { id, line, fields };
+      return { products: [product], issues: [] };
+    },
+    end: () => ({ products: [], issues: [] }),
+  };
+}

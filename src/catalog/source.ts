@@ -1,0 +1,22 @@
+/** What a catalog reader yields: a parsed row with its source line, or a problem with one. */
+import type { Issue } from '../validate/issue.js';
+
+export type SourceItem =
+  | { kind: 'row'; line: number; record: Record<string, string> }
+  | { kind: 'issue'; issue: Issue };
+
+export type CatalogFormat = 'csv' | 'tsv' | 'jsonl';
+
+export interface ReadOptions {
+  format?: CatalogFormat | undefined;
+  /** CSV delimiter; sniffed among `,` `;` tab `|` when absent. */
+  delimiter?: string | undefined;
+  encoding?: 'utf8' | 'latin1' | undefined;
+}
+
+export function formatFromPath(path: string): CatalogFormat {
+  const lower = path.toLowerCase().replace(/\.gz$/, '');
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
+  return 'csv';
+}
