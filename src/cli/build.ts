@@ -1,0 +1,110 @@
+/** `omnifeed build` and `omnifeed validate`: parse flags, run the pipeline, print the report, set the exit code. */
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { EXIT } from '../errors.js';
+import { buildFeeds, type BuildResult } from '../pipeline/build.js';
+import { formatGithub, formatJson, formatJunit } from '../report/machine.js';
+import { formatText } from '../report/text.js';
+import type { CliIo } from './io.js';
+import { redact, secretsFromEnv } from './redact.js';
+import { loadConfigFor, reportError, resolveFromCwd, splitList } from './shared.js';
+
+interface BuildFlags {
+  config?: string;
+  catalog?: string;
+  preset?: string;
+  out?: string;
+  channel?: string;
+  json?: boolean;
+  reporter?: 'text' | 'json' | 'junit' | 'github';
+  reportFile?: string;
+  strict?: boolean;
+  maxInvalid?: string;
+  force?: boolean;
+  offerOnly?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const common = (cmd: Command) =>
+    cmd
+      .option('-c, --config <file>', 'config file', 'omnifeed.config.json')
+      .option('--catalog <file>', 'catalog file (overrides catalog.path)')
+      .option('--preset <name>', 'catalog preset, e.g. shopify (overrides catalog.preset)')
+      .option('--channel <names>', 'only these channels (comma-separated config keys)')
+      .option('--strict', 'fail on any invalid record')
+      .option('--max-invalid <n>', 'invalid records allowed per channel before exit 1: a count or N%')
+      .option('--offer-only', 'Amazon: send only price and quantity (PARTIAL_UPDATE)')
+      .option('--report-file <file>', 'also write the report to this file (format from --reporter, json by default)')
+      .option('-v, --verbose', 'list every kept issue, and report even on success')
+      .option('-q, --quiet', 'print nothing but errors')
+      .option('--debug', 'stack traces for errors');
+
+  common(program.command('build'))
+    .description('read the catalog and write every configured channel feed (atomically)')
+    .option('-o, --out <dir>', 'output folder (default: output.dir from the config, else ./feeds)')
+    .option('--json', 'print a machine-readable summary on stdout')
+    .addOption(new Option('--reporter <kind>', 'report format').choices(['text', 'json', 'junit', 'github']).default('text'))
+    .option('--force', 'replace a feed even when it shrinks to under half its records')
+    .addHelpText('after', '\nExample:\n  omnifeed build --config omnifeed.config.json --out feeds --channel google,amazon\n')
+    .action(async (flags: BuildFlags) => setExit(await runBuild(io, flags, false)));
+
+  common(program.command('validate'))
+    .description('check the catalog against every channel\'s rules without writing anything')
+    .addOption(new Option('--reporter <kind>', 'report format').choices(['text', 'json', 'junit', 'github']).default('text'))
+    .addHelpText('after', '\nExample:\n  omnifeed validate --config omnifeed.config.json --reporter junit > report.xml\n')
+    .action(async (flags: BuildFlags) => setExit(await runBuild(io, flags, true)));
+}
+
+export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): Promise<number> {
+  let secrets: string[] = [];
+  try {
+    const loaded = await loadConfigFor(io, flags.config);
+    secrets = [...loaded.secrets, ...secretsFromEnv(io.env)];
+    const outDir = flags.out ? resolveFromCwd(io, flags.out) : loaded.config.output?.dir ? loaded.dir + '/' + loaded.config.output.dir : resolveFromCwd(io, 'feeds');
+    const progress = io.isTTY && !flags.quiet && !flags.json;
+    const result = await buildFeeds({
+      loaded,
+      catalogPath: flags.catalog ? resolveFromCwd(io, flags.catalog) : undefined,
+      preset: flags.preset,
+      outDir,
+      channels: splitList(flags.channel),
+      strict: flags.strict,
+      maxInvalid: flags.maxInvalid,
+      force: flags.force,
+      dryRun,
+      offerOnly: flags.offerOnly,
+      now: io.now(),
+      onProgress: progress ? (n) => io.stderr(`\r  ${n.toLocaleString('en-US')} products…`) : undefined,
+    });
+    if (progress && result.productsRead >= 10_000) io.stderr('\r\x1b[K');
+    await printReport(io, flags, result, dryRun, secrets);
+    return result.exitCode;
+  } catch (err) {
+    return reportError(io, err, secrets, flags.debug);
+  }
+}
+
+async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dryRun: boolean, secrets: string[]): Promise<void> {
+  const reporter = flags.json ? 'json' : flags.reporter ?? 'text';
+  const render = (kind: string) =>
+    redact(kind === 'json' ? formatJson(result) : kind === 'junit' ? formatJunit(result) : kind === 'github' ? formatGithub(result) : formatText(result, { color: colour(io), verbose: flags.verbose }), secrets);
+  if (flags.reportFile) await writeFile(resolveFromCwd(io, flags.reportFile), render(flags.reporter && flags.reporter !== 'text' ? flags.reporter : 'json'));
+  if (reporter !== 'text') {
+    io.stdout(render(reporter));
+    return;
+  }
+  const errors = result.issueTotals.some((t) => t.severity === 'error');
+  // Cron: quiet when all went well and nobody is watching.
+  if (flags.quiet && result.exitCode === EXIT.ok) return;
+  if (!dryRun && !io.isTTY && !flags.verbose && result.exitCode === EXIT.ok && !errors) return;
+  const text = render('text');
+  if (dryRun) io.stdout(text);
+  else io.stderr(text);
+}
+
+function colour(io: CliIo): boolean {
+  return io.isTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0';
+}

@@ -1,0 +1,111 @@
+/**
+ * Streams one channel format's records into atomic files. When the format has split limits the
+ * records go to several files: `<base>-1.<ext>`, `<base>-2.<ext>`, ...; a feed that fits in one file
+ * keeps the plain name. Nothing is visible under the final names until `commit`.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { FeedFormat } from '../channels/contract.js';
+import { AtomicFile } from './atomic-file.js';
+
+export class FeedSink<R> {
+  private files: AtomicFile[] = [];
+  private current: AtomicFile | undefined;
+  private inFile = 0;
+  private readonly endBytes: number;
+  records = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly format: FeedFormat<R>,
+  ) {
+    this.endBytes = Buffer.byteLength(format.end());
+  }
+
+  async add(record: R): Promise<void> {
+    const split = this.format.split;
+    let text = this.format.item(record, this.inFile + 1);
+    if (this.current && split) {
+      const full = split.maxItems !== undefined && this.inFile >= split.maxItems;
+      const sep = this.format.separator ?? '';
+      const tooBig =
+        split.maxBytes !== undefined &&
+        this.current.bytes + Buffer.byteLength(sep) + Buffer.byteLength(text) + this.endBytes > split.maxBytes;
+      if (full || tooBig) {
+        await this.finishFile();
+        text = this.format.item(record, 1);
+      }
+    }
+    if (!this.current) await this.openFile();
+    else if (this.format.separator) await this.current.write(this.format.separator);
+    await this.current!.write(text);
+    this.inFile++;
+    this.records++;
+  }
+
+  private async openFile(): Promise<void> {
+    this.current = new AtomicFile(this.path);
+    this.files.push(this.current);
+    this.inFile = 0;
+    await this.current.write(this.format.begin());
+  }
+
+  private async finishFile(): Promise<void> {
+    if (!this.current) return;
+    await this.current.write(this.format.end());
+    await this.current.close();
+    this.current = undefined;
+  }
+
+  /** Close every file (an empty feed still gets its header and footer). */
+  async close(): Promise<void> {
+    if (this.files.length === 0) await this.openFile();
+    await this.finishFile();
+  }
+
+  /** Final file names, in order. */
+  targets(): string[] {
+    if (this.files.length <= 1) return [this.path];
+    return this.files.map((_, i) => numbered(this.path, i + 1));
+  }
+
+  /** Rename the temp files into place and remove parts a previous, larger run left behind. */
+  async commit(): Promise<string[]> {
+    const targets = this.targets();
+    for (let i = 0; i < this.files.length; i++) await this.files[i]!.commit(targets[i]);
+    await removeStaleParts(this.path, targets);
+    return targets;
+  }
+
+  async abort(): Promise<void> {
+    for (const file of this.files) await file.abort();
+    this.files = [];
+    this.current = undefined;
+  }
+}
+
+/** `out/amazon.json` + 2 -> `out/amazon-2.json` (also `feed.xml.gz` -> `feed-2.xml.gz`). */
+export function numbered(path: string, n: number): string {
+  const name = basename(path);
+  const dot = name.indexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  return join(dirname(path), `${stem}-${n}${ext}`);
+}
+
+async function removeStaleParts(path: string, keep: string[]): Promise<void> {
+  const dir = dirname(path);
+  const name = basename(path);
+  const dot = name.indexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  const part = new RegExp(`^${escape(stem)}-[0-9]+${escape(ext)}$`);
+  const kept = new Set(keep.map((p) => basename(p)));
+  for (const entry of await readdir(dir)) {
+    if ((part.test(entry) || entry === name) && !kept.has(entry)) await rm(join(dir, entry), { force: true });
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
