@@ -3,8 +3,10 @@
  * src/channels/ is missing here. `ChannelId` is derived from this list.
  */
 import type { Channel } from './contract.js';
+import google from './google/index.js';
 
 export const channels = {
+  google,
 } satisfies Record<string, Channel<any>>;
 
 export type ChannelId = keyof typeof channels;

@@ -1,0 +1,144 @@
+/**
+ * Rules for Google records that a JSON Schema cannot say: cross-field (sale price below price,
+ * availability date for preorders, identifiers), GTIN check digits and prefixes, ids unique across
+ * the run (and not only by letter case), variant and apparel attributes, characters in ids.
+ */
+import { parseMoney } from '../../model/money.js';
+import type { Product } from '../../model/product.js';
+import { checkGtin, isScientificNotation } from '../../validate/gtin.js';
+import { error, warning, type Issue } from '../../validate/issue.js';
+import type { ChannelContext, RecordChecker } from '../contract.js';
+import type { GoogleRecord } from './record.js';
+
+type Where = Partial<Issue>;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+
+/**
+ * Control (Cc), format (Cf: zero-width joiners, bidi marks...), private-use (Co), surrogate (Cs)
+ * and unassigned (Cn) code points: Google rejects them in ids.
+ */
+const BAD_ID_CHAR_RE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]/u;
+
+export function checkSalePrice(record: GoogleRecord, where: Where): Issue[] {
+  const price = str(record['price']);
+  const sale = str(record['sale_price']);
+  if (!price || !sale) return [];
+  const p = parseMoney(price);
+  const s = parseMoney(sale);
+  if (!p.ok || !s.ok) return []; // the schema reports the format
+  if (p.money.currency !== s.money.currency) {
+    return [error('sale-price-currency', `sale_price ${sale} is not in the currency of price ${price}`, { ...where, field: 'sale_price' })];
+  }
+  if (s.money.minor >= p.money.minor) {
+    return [error('sale-price-not-below-price', `sale_price ${sale} must be below price ${price}`, { ...where, field: 'sale_price' })];
+  }
+  return [];
+}
+
+export function checkAvailabilityDate(record: GoogleRecord, where: Where): Issue[] {
+  const availability = str(record['availability']);
+  if ((availability === 'preorder' || availability === 'backorder') && !str(record['availability_date'])) {
+    return [error('availability-date-missing', `availability ${availability} needs availability_date`, { ...where, field: 'availability_date' })];
+  }
+  return [];
+}
+
+export function checkIdentifiers(record: GoogleRecord, where: Where): Issue[] {
+  const gtins = list(record['gtin']);
+  const identifierExists = str(record['identifier_exists']);
+  if (identifierExists === 'no' && gtins.length > 0) {
+    return [error('identifier-exists-with-gtin', 'identifier_exists is "no" but a gtin is given; remove one of them', { ...where, field: 'identifier_exists' })];
+  }
+  const condition = str(record['condition']) ?? 'new';
+  const brand = str(record['brand']);
+  if (condition === 'new' && identifierExists !== 'no' && !(brand && (gtins.length > 0 || str(record['mpn'])))) {
+    return [
+      warning('identifiers-missing', 'new products need brand with gtin or mpn (or identifier_exists "no" when the product has none)', {
+        ...where,
+        field: brand ? 'gtin' : 'brand',
+      }),
+    ];
+  }
+  return [];
+}
+
+export function checkGtins(record: GoogleRecord, where: Where): Issue[] {
+  const issues: Issue[] = [];
+  for (const gtin of list(record['gtin'])) {
+    if (isScientificNotation(gtin)) {
+      issues.push(error('gtin-scientific-notation', `gtin "${gtin}" was turned into scientific notation by a spreadsheet; its digits are lost`, { ...where, field: 'gtin' }));
+      continue;
+    }
+    const result = checkGtin(gtin);
+    if (!result.ok) issues.push(error(result.code, `gtin ${result.reason}`, { ...where, field: 'gtin' }));
+  }
+  return issues;
+}
+
+export function checkIdCharacters(record: GoogleRecord, where: Where): Issue[] {
+  const match = BAD_ID_CHAR_RE.exec(record.id);
+  if (!match) return [];
+  const cp = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return [error('id-invalid-character', `id contains U+${cp} (control, format, private-use or unassigned characters are not allowed)`, { ...where, field: 'id' })];
+}
+
+const VARIANT_ATTRIBUTES = ['color', 'size', 'material', 'pattern', 'age_group', 'gender'] as const;
+
+export function checkVariantAttributes(record: GoogleRecord, where: Where): Issue[] {
+  if (!str(record['item_group_id'])) return [];
+  if (VARIANT_ATTRIBUTES.some((name) => record[name] !== undefined)) return [];
+  return [
+    warning('variant-attribute-missing', `item_group_id is set but none of ${VARIANT_ATTRIBUTES.join(', ')} tells the variants apart`, {
+      ...where,
+      field: 'item_group_id',
+    }),
+  ];
+}
+
+const APPAREL_ATTRIBUTES = ['color', 'size', 'gender', 'age_group'] as const;
+
+export function isApparel(record: GoogleRecord): boolean {
+  const category = str(record['google_product_category'])?.trim();
+  return category !== undefined && (category === '166' || category.startsWith('Apparel & Accessories'));
+}
+
+export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
+  if (!isApparel(record)) return [];
+  const missing = APPAREL_ATTRIBUTES.filter((name) => record[name] === undefined);
+  if (missing.length === 0) return [];
+  return [warning('apparel-attribute-missing', `apparel products need ${missing.join(', ')}`, { ...where, field: missing[0] })];
+}
+
+const RECORD_CHECKS = [checkIdCharacters, checkSalePrice, checkAvailabilityDate, checkIdentifiers, checkGtins, checkVariantAttributes, checkApparel];
+
+export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRecord> {
+  const ids = new Set<string>();
+  /** Lower-cased id -> the first id seen with that spelling. */
+  const folded = new Map<string, string>();
+  return {
+    check(record: GoogleRecord, product: Product): Issue[] {
+      const where: Where = { channel: ctx.instance, productId: record.id, line: product.line };
+      const issues: Issue[] = [];
+      for (const check of RECORD_CHECKS) issues.push(...check(record, where));
+      if (ids.has(record.id)) {
+        issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product`, { ...where, field: 'id' }));
+      } else {
+        ids.add(record.id);
+        const key = record.id.toLowerCase();
+        const first = folded.get(key);
+        if (first === undefined) folded.set(key, record.id);
+        else {
+          issues.push(
+            warning('id-case-collision', `id "${record.id}" differs from "${first}" only by letter case; Google may treat them as one product`, {
+              ...where,
+              field: 'id',
+            }),
+          );
+        }
+      }
+      return issues;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Per-kind value normalisation for Google attributes. Each function takes the raw catalog text and
+ * returns the value to write, or a problem. Values a schema can judge (enums, dates, URLs) are
+ * normalised and passed on so the schema names the problem; only text that cannot be turned into
+ * a Google value at all (an unreadable price) comes back as a problem.
+ */
+import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/money.js';
+import { normalizeGtin } from '../../validate/gtin.js';
+import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js';
+import { collapseWhitespace, removeXmlForbidden, stripHtml } from './text.js';
+
+export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
+
+export interface NormalizeOptions {
+  money: ParseMoneyOptions;
+  keepHtml: boolean;
+}
+
+const ok = (value: string): Normalized => ({ ok: true, value });
+
+const AVAILABILITY_ALIASES: Record<string, string> = { pre_order: 'preorder', back_order: 'backorder' };
+const YES = new Set(['yes', 'true', 'y', '1']);
+const NO = new Set(['no', 'false', 'n', '0']);
+const DESTINATION_BY_KEY = new Map(DESTINATIONS.map((d) => [d.toLowerCase(), d]));
+
+function underscored(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** `3kg`, `3 KG`, `3,5 kg` -> `3 kg`, `3.5 kg`; anything else unchanged (the schema reports it). */
+function normalizeMeasure(text: string): string {
+  const match = /^([0-9]+(?:[.,][0-9]+)?)\s*([A-Za-z]+)$/.exec(text);
+  if (!match) return text;
+  return `${match[1]!.replace(',', '.')} ${match[2]!.toLowerCase()}`;
+}
+
+function normalizeEnum(spec: AttributeSpec, text: string): string {
+  switch (spec.name) {
+    case 'availability': {
+      const value = underscored(text);
+      return AVAILABILITY_ALIASES[value] ?? value;
+    }
+    case 'size_system':
+      return text.toUpperCase();
+    case 'excluded_destination':
+    case 'included_destination':
+      return DESTINATION_BY_KEY.get(underscored(text)) ?? text;
+    default:
+      if (spec.values === ENERGY_CLASS) return text.toUpperCase().replace(/\s+/g, '');
+      return text.toLowerCase();
+  }
+}
+
+export function normalizeValue(spec: AttributeSpec, raw: string, options: NormalizeOptions): Normalized {
+  switch (spec.kind) {
+    case 'id':
+      return ok(raw.trim().replace(/\s+/g, ' '));
+    case 'html':
+      return ok(options.keepHtml ? removeXmlForbidden(raw).trim() : removeXmlForbidden(stripHtml(raw)));
+    case 'url':
+      // RFC 3986 wants ASCII: percent-encode the rest (spaces included).
+      return ok(removeXmlForbidden(raw).trim().replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
+    case 'money': {
+      const parsed = parseMoney(raw, options.money);
+      return parsed.ok ? ok(formatMoney(parsed.money)) : { ok: false, reason: parsed.reason };
+    }
+    case 'enum':
+      return ok(normalizeEnum(spec, collapseWhitespace(removeXmlForbidden(raw))));
+    case 'yes-no': {
+      const value = collapseWhitespace(raw).toLowerCase();
+      return ok(YES.has(value) ? 'yes' : NO.has(value) ? 'no' : value);
+    }
+    case 'gtin':
+      return ok(normalizeGtin(removeXmlForbidden(raw)));
+    case 'weight':
+    case 'dimension':
+    case 'unit-measure':
+      return ok(normalizeMeasure(collapseWhitespace(removeXmlForbidden(raw))));
+    case 'integer':
+    case 'datetime':
+    case 'text':
+    case 'shipping':
+    case 'product-detail':
+      return ok(collapseWhitespace(removeXmlForbidden(raw)));
+  }
+}
