@@ -4,9 +4,11 @@
  */
 import type { Channel } from './contract.js';
 import google from './google/index.js';
+import marketplace from './marketplace/index.js';
 
 export const channels = {
   google,
+  marketplace,
 } satisfies Record<string, Channel<any>>;
 
 export type ChannelId = keyof typeof channels;

@@ -1,0 +1,53 @@
+/**
+ * The `csv` format: optional BOM, the profile's preamble rows and the header row in `begin()`,
+ * one row per record in `item()`. A profile with variations writes a group's rows when the group
+ * ends (the next record is not of it, or `end()`), so the parent row can name every variant's
+ * values; each FeedFormat object therefore serves one file, from `begin()` to `end()`.
+ */
+import { formatCsvRow, type CsvFieldOptions } from '../../output/csv-field.js';
+import type { FeedFormat } from '../contract.js';
+import type { MarketplaceRecord } from './record.js';
+import type { MarketplacePlan } from './settings.js';
+
+export const UTF8_BOM = '\uFEFF';
+
+export function createCsvFormat(plan: MarketplacePlan): FeedFormat<MarketplaceRecord> {
+  const { settings, profile, columns, preamble } = plan;
+  const options: CsvFieldOptions = { delimiter: settings.delimiter, newlines: settings.newlines, formulaGuard: settings.formulaGuard };
+  const kinds = columns.map((column) => column.kind);
+  const eol = settings.lineEnding;
+  const writeRow = (cells: Readonly<Record<string, string>>): string =>
+    formatCsvRow(columns.map((column) => cells[column.key] ?? ''), { ...options, kinds }) + eol;
+  let group: MarketplaceRecord[] = [];
+
+  function flushGroup(): string {
+    if (group.length === 0 || !profile.variations) return '';
+    const rows = profile.variations.rows(group);
+    group = [];
+    return rows.map(writeRow).join('');
+  }
+
+  return {
+    extension: 'csv',
+    begin() {
+      group = [];
+      const lines = [...preamble, columns.map((column) => column.header ?? column.key)].map((row) => formatCsvRow(row, options) + eol);
+      return (settings.bom ? UTF8_BOM : '') + lines.join('');
+    },
+    item(record) {
+      if (record.variation && profile.variations) {
+        if (group[0]?.variation?.group === record.variation.group) {
+          group.push(record);
+          return '';
+        }
+        const before = flushGroup();
+        group = [record];
+        return before;
+      }
+      return flushGroup() + writeRow(record.cells);
+    },
+    end() {
+      return flushGroup();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** eBay's own readings of a product: its site header, category id and condition id. */
+import { ConfigError } from '../../../errors.js';
+import { splitValues } from '../../../model/product.js';
+import { error } from '../../../validate/issue.js';
+import type { MarketplaceConfig } from '../settings.js';
+import { readField, report, type ValueContext } from '../values.js';
+
+export interface EbaySite {
+  id: string;
+  country: string;
+  currency: string;
+}
+
+/** Sites whose country and currency go without saying; others name both in config. */
+const SITES: Readonly<Record<string, { country: string; currency: string }>> = {
+  US: { country: 'US', currency: 'USD' },
+  UK: { country: 'GB', currency: 'GBP' },
+  DE: { country: 'DE', currency: 'EUR' },
+  AU: { country: 'AU', currency: 'AUD' },
+  CA: { country: 'CA', currency: 'CAD' },
+  eBayMotors: { country: 'US', currency: 'USD' },
+};
+
+export const DEFAULT_VERSION = '1193';
+
+export function resolveSite(config: MarketplaceConfig, path: string): EbaySite {
+  const id = config.site ?? 'US';
+  const known = Object.hasOwn(SITES, id) ? SITES[id] : undefined;
+  const country = config.country ?? known?.country;
+  const currency = config.currency ?? known?.currency;
+  if (country === undefined || currency === undefined) {
+    throw new ConfigError(`${path}: site "${id}" needs country and currency (known sites: ${Object.keys(SITES).join(', ')})`);
+  }
+  return { id, country, currency };
+}
+
+/** `*Action(SiteID=US|Country=US|Currency=USD|Version=1193|CC=UTF-8)`. */
+export function actionHeader(site: EbaySite, version: string): string {
+  return `*Action(SiteID=${site.id}|Country=${site.country}|Currency=${site.currency}|Version=${version}|CC=UTF-8)`;
+}
+
+/** Google's condition values as eBay ids (1000 New, 2500 Seller refurbished, 3000 Used); config adds or overrides. */
+export const DEFAULT_CONDITIONS: Readonly<Record<string, string>> = { new: '1000', refurbished: '2500', used: '3000' };
+
+export function readConditionId(vc: ValueContext): string | undefined {
+  const condition = readField(vc, 'condition') ?? 'new';
+  const map = { ...DEFAULT_CONDITIONS, ...vc.settings.config.conditionMap };
+  const id = Object.hasOwn(map, condition) ? map[condition] : undefined;
+  if (id === undefined) {
+    report(vc, error('ebay-condition-unmapped', `condition: "${condition}" has no eBay ConditionID (add it to ${vc.settings.path}.conditionMap)`, { field: 'condition' }));
+  }
+  return id;
+}
+
+function normalizeCategoryPath(text: string): string {
+  return text.split('>').map((part) => part.trim()).filter((part) => part !== '').join(' > ');
+}
+
+/** The eBay category of the longest `categoryMap` prefix of the product's (first) product_type. */
+export function readCategoryId(vc: ValueContext): string | undefined {
+  const productType = splitValues(readField(vc, 'product_type'))[0];
+  const where = `${vc.settings.path}.categoryMap`;
+  if (productType === undefined) {
+    report(vc, error('ebay-category-unmapped', `product_type: is empty, so no eBay category can be chosen from ${where}`, { field: 'product_type' }));
+    return undefined;
+  }
+  const path = normalizeCategoryPath(productType);
+  let best: { prefix: string; id: string } | undefined;
+  for (const [prefixText, id] of Object.entries(vc.settings.config.categoryMap ?? {})) {
+    const prefix = normalizeCategoryPath(prefixText);
+    if ((path === prefix || path.startsWith(`${prefix} > `)) && (!best || prefix.length > best.prefix.length)) best = { prefix, id };
+  }
+  if (!best) {
+    report(vc, error('ebay-category-unmapped', `product_type "${productType}" has no eBay category in ${where}`, { field: 'product_type' }));
+    return undefined;
+  }
+  return best.id;
+}

@@ -1,0 +1,40 @@
+/**
+ * One product -> one marketplace record: every column's value for this instance, plus the
+ * product's variation details when the profile lists variants under a parent. Required cells
+ * left empty and cells over their length limit are errors here, next to the reason they are.
+ * A product with any error yields no record (`ok: false`): a marketplace import rejects the row
+ * anyway, and a half-filled row must never reach the file.
+ */
+import type { Product } from '../../model/product.js';
+import { error } from '../../validate/issue.js';
+import type { ChannelContext, TransformResult } from '../contract.js';
+import type { MarketplaceRecord } from './record.js';
+import { planFor } from './settings.js';
+import { createValueContext, report } from './values.js';
+import { readVariation } from './variation.js';
+
+export function transformProduct(product: Product, ctx: ChannelContext): TransformResult<MarketplaceRecord> {
+  const { settings, profile, columns } = planFor(ctx);
+  const vc = createValueContext(product, settings, ctx.now);
+  const cells: Record<string, string> = {};
+  for (const column of columns) {
+    const before = vc.issues.length;
+    const value = column.value(vc) ?? '';
+    cells[column.key] = value;
+    const explained = vc.issues.slice(before).some((issue) => issue.severity === 'error');
+    if (column.required && value === '' && !explained) {
+      const from = column.source ? ` (from ${column.source})` : '';
+      report(vc, error('marketplace-required', `${column.key}: is required by ${profile.title}${from}`, { field: column.key }));
+    }
+    const length = [...value].length;
+    if (column.maxLength !== undefined && length > column.maxLength) {
+      report(vc, error('marketplace-too-long', `${column.key}: ${length} characters; ${profile.title} allows ${column.maxLength}`, { field: column.key }));
+    }
+  }
+  const record: MarketplaceRecord = { sku: product.id, cells };
+  const variation = profile.variations && readVariation(vc, profile.variations.dimensions);
+  if (variation) record.variation = variation;
+  const errors = vc.issues.filter((issue) => issue.severity === 'error').length;
+  if (errors > 0) return { ok: false, reason: `${errors} error${errors === 1 ? '' : 's'} for ${settings.instance}`, issues: vc.issues };
+  return vc.issues.length > 0 ? { ok: true, records: [record], issues: vc.issues } : { ok: true, records: [record] };
+}

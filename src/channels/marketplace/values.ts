@@ -1,0 +1,166 @@
+/**
+ * What one product says, read for one marketplace instance: fields with per-channel overrides,
+ * the price in force, the stock this channel may sell, images, a barcode. Every reader records
+ * its problems once in `vc.issues` and returns undefined when there is nothing to write.
+ */
+import type { Product } from '../../model/product.js';
+import { splitValues } from '../../model/product.js';
+import { formatAmount, parseMoney, type Money } from '../../model/money.js';
+import { reserveStock } from '../../rules/stock.js';
+import { checkGtin, gtinKind, isScientificNotation } from '../../validate/gtin.js';
+import { isIsoRange, isoTime } from '../../validate/formats.js';
+import { error, warning, type Issue } from '../../validate/issue.js';
+import type { MarketplaceSettings } from './settings.js';
+import type { TemplateLookup } from './template.js';
+
+export interface ValueContext {
+  product: Product;
+  settings: MarketplaceSettings;
+  now: Date;
+  issues: Issue[];
+  /** Reader results for this product, so each problem is reported once. */
+  memo: Map<string, unknown>;
+}
+
+export function createValueContext(product: Product, settings: MarketplaceSettings, now: Date): ValueContext {
+  return { product, settings, now, issues: [], memo: new Map() };
+}
+
+export function report(vc: ValueContext, issue: Issue): void {
+  vc.issues.push({ channel: vc.settings.instance, productId: vc.product.id, line: vc.product.line, ...issue });
+}
+
+function once<T>(vc: ValueContext, key: string, read: () => T): T {
+  if (vc.memo.has(key)) return vc.memo.get(key) as T;
+  const value = read();
+  vc.memo.set(key, value);
+  return value;
+}
+
+/**
+ * A field for this instance: `<instance>.<name>` (e.g. `etsy.title`), then `<profile>.<name>`
+ * when the profile is named differently (`ebay.title` for an `ebay-uk` instance), then `<name>`.
+ */
+export function readField(vc: ValueContext, name: string): string | undefined {
+  const { fields } = vc.product;
+  const { instance, profileId } = vc.settings;
+  for (const key of instance === profileId ? [`${instance}.${name}`] : [`${instance}.${name}`, `${profileId}.${name}`]) {
+    const value = fields[key];
+    if (value !== undefined && value !== '') return value;
+  }
+  const value = fields[name];
+  return value === '' ? undefined : value;
+}
+
+/** A money field (`price`, `sale_price`) parsed with the catalog's settings. */
+export function readMoney(vc: ValueContext, name: string): Money | undefined {
+  return once(vc, `money:${name}`, () => {
+    const text = readField(vc, name);
+    if (text === undefined) return undefined;
+    const { catalog, currency } = vc.settings;
+    const parsed = parseMoney(text, { defaultCurrency: currency ?? catalog.currency, decimalComma: catalog.decimalComma });
+    if (!parsed.ok) {
+      report(vc, error('marketplace-price-invalid', `${name}: ${parsed.reason}`, { field: name }));
+      return undefined;
+    }
+    if (parsed.money.minor < 0) {
+      report(vc, error('marketplace-price-invalid', `${name}: "${text}" is negative`, { field: name }));
+      return undefined;
+    }
+    if (currency !== undefined && parsed.money.currency !== currency) {
+      report(vc, error('marketplace-currency-mismatch', `${name}: "${text}" is in ${parsed.money.currency}; ${vc.settings.instance} sells in ${currency}`, { field: name }));
+      return undefined;
+    }
+    return parsed.money;
+  });
+}
+
+/** The price a buyer pays now: `sale_price` while its effective date range (if any) holds, else `price`. */
+export function readSellingPrice(vc: ValueContext): Money | undefined {
+  return once(vc, 'selling-price', () => {
+    const price = readMoney(vc, 'price');
+    if (price === undefined) return undefined;
+    const sale = readMoney(vc, 'sale_price');
+    if (sale === undefined || sale.currency !== price.currency) return price;
+    const range = readField(vc, 'sale_price_effective_date');
+    if (range === undefined) return sale;
+    if (!isIsoRange(range)) {
+      report(vc, warning('marketplace-sale-date-invalid', `sale_price_effective_date: "${range}" is not a start/end range; sale price ignored`, { field: 'sale_price_effective_date' }));
+      return price;
+    }
+    const [start = '', end = ''] = range.split('/');
+    const now = vc.now.getTime();
+    return isoTime(start) <= now && now < isoTime(end) ? sale : price;
+  });
+}
+
+/** The stock this instance may sell: the catalog quantity through the instance's stock policy. */
+export function readQuantity(vc: ValueContext): number | undefined {
+  return once(vc, 'quantity', () => {
+    const text = readField(vc, 'quantity');
+    if (text === undefined) {
+      const availability = readField(vc, 'availability');
+      return availability === 'out_of_stock' || availability === 'out of stock' ? 0 : undefined;
+    }
+    if (!/^-?[0-9]+$/.test(text.trim())) {
+      report(vc, error('marketplace-quantity-invalid', `quantity: "${text}" is not a whole number`, { field: 'quantity' }));
+      return undefined;
+    }
+    return reserveStock(Number(text.trim()), vc.settings.stock);
+  });
+}
+
+/** `image_link` then `additional_image_link` values, without repeats. */
+export function readImages(vc: ValueContext): string[] {
+  return once(vc, 'images', () => [...new Set([...splitValues(readField(vc, 'image_link')), ...splitValues(readField(vc, 'additional_image_link'))])]);
+}
+
+export interface Barcode {
+  kind: 'ean' | 'upc';
+  gtin: string;
+}
+
+/** The GTIN as an EAN (8 or 13 digits) or UPC (12); a GTIN-14 with indicator 0 is its EAN-13. */
+export function readBarcode(vc: ValueContext): Barcode | undefined {
+  return once(vc, 'barcode', () => {
+    const text = readField(vc, 'gtin');
+    if (text === undefined) return undefined;
+    if (isScientificNotation(text)) {
+      report(vc, error('gtin-scientific-notation', `gtin: "${text}" was turned into scientific notation by a spreadsheet; its digits are lost`, { field: 'gtin' }));
+      return undefined;
+    }
+    const checked = checkGtin(text);
+    if (!checked.ok) {
+      report(vc, error(checked.code, `gtin: ${checked.reason}`, { field: 'gtin' }));
+      return undefined;
+    }
+    let gtin = checked.gtin;
+    if (gtin.length === 14 && gtin.startsWith('0')) gtin = gtin.slice(1);
+    const kind = gtinKind(gtin);
+    if (kind === 'gtin') {
+      report(vc, warning('marketplace-gtin14', `gtin: "${text}" is a GTIN-14 (a case code); not written as EAN or UPC`, { field: 'gtin' }));
+      return undefined;
+    }
+    return { kind, gtin };
+  });
+}
+
+/**
+ * Template placeholders: fields as `readField` finds them, except `{quantity}` (the stock this
+ * instance may sell); `:amount` / `:currency` read a money field, `:first` a multi-value's first value.
+ */
+export function templateLookup(vc: ValueContext): TemplateLookup {
+  return (field, modifier) => {
+    if (field === 'quantity' && modifier === undefined) {
+      const quantity = readQuantity(vc);
+      return quantity === undefined ? undefined : String(quantity);
+    }
+    if (modifier === 'amount' || modifier === 'currency') {
+      const money = field === 'price' ? readSellingPrice(vc) : readMoney(vc, field);
+      if (money === undefined) return undefined;
+      return modifier === 'amount' ? formatAmount(money) : money.currency;
+    }
+    const value = readField(vc, field);
+    return modifier === 'first' ? splitValues(value)[0] : value;
+  };
+}
