@@ -2,7 +2,7 @@
  * A lock file in the output folder so two runs (cron overlapping itself) never write the same feeds.
  * A lock left by a process that no longer exists is taken over.
  */
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AbortError, EXIT } from '../errors.js';
 
@@ -35,6 +35,19 @@ export async function acquireLock(dir: string): Promise<Lock> {
     }
   }
   throw new AbortError(`could not take the lock ${path}`, 'Delete it if no other run is active.', EXIT.usage, 'LOCKED');
+}
+
+/** Remove temp files (`.<name>.<pid>.<rand>.tmp`) left by runs that were killed mid-write. */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  let removed = 0;
+  for (const entry of await readdir(dir)) {
+    const match = /^\..+\.([0-9]+)\.[0-9a-f]{8}\.tmp$/.exec(entry);
+    if (match && !isAlive(Number(match[1]))) {
+      await rm(join(dir, entry), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 function isAlive(pid: number): boolean {

@@ -13,7 +13,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { EXIT, InputError, type ExitCode } from '../errors.js';
 import type { Product } from '../model/product.js';
 import { FeedSink } from '../output/feed-sink.js';
-import { acquireLock } from '../output/lock.js';
+import { acquireLock, removeStaleTemps } from '../output/lock.js';
 import { readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { compileRules, type RuleSet, type RuleStats } from '../rules/rules.js';
 import { compileSchemaFile, schemaIssues } from '../validate/ajv.js';
@@ -95,6 +95,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
 
   if (!options.dryRun) await mkdir(options.outDir, { recursive: true });
   const lock = options.dryRun ? undefined : await acquireLock(options.outDir);
+  if (lock) await removeStaleTemps(options.outDir);
   const runs = instances.map((instance) => startRun(instance, options));
   try {
     let productsRead = 0;

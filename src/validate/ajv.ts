@@ -21,7 +21,7 @@ let shared: InstanceType<typeof Ajv> | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 export function createAjv(): InstanceType<typeof Ajv> {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   registerFormats(ajv);
   return ajv;
@@ -41,7 +41,14 @@ export function compileSchemaFile(name: string, dir = SCHEMA_DIR): ValidateFunct
   const key = join(dir, name);
   let fn = compiled.get(key);
   if (!fn) {
-    fn = sharedAjv().compile(readSchemaFile(name, dir));
+    const schema = readSchemaFile(name, dir);
+    try {
+      fn = sharedAjv().compile(schema);
+    } catch (err) {
+      // A failed compile may leave the $id registered; drop it so the real error shows again next time.
+      if (typeof schema['$id'] === 'string') sharedAjv().removeSchema(schema['$id']);
+      throw err;
+    }
     compiled.set(key, fn);
   }
   return fn;

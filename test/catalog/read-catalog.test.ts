@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readCatalog, type CatalogItem, type CatalogOptions } from '../../src/catalog/read-catalog.js';
+import { sniffDelimiter } from '../../src/catalog/sniff.js';
+
+const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/catalog', name);
+
+async function collect(options: CatalogOptions): Promise<CatalogItem[]> {
+  const out: CatalogItem[] = [];
+  for await (const item of readCatalog(options)) out.push(item);
+  return out;
+}
+const products = (items: CatalogItem[]) => items.flatMap((i) => (i.kind === 'product' ? [i.product] : []));
+const issues = (items: CatalogItem[]) => items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []));
+
+describe('readCatalog', () => {
+  it('sniffs a semicolon CSV and maps columns from config', async () => {
+    const items = await collect({ path: fixture('semicolon.csv'), columns: { id: 'SKU', title: 'Name' } });
+    expect(products(items)).toEqual([
+      { id: '1', line: 2, fields: { id: '1', title: 'Tee', price: '10,00 EUR' } },
+      { id: '2', line: 3, fields: { id: '2', title: 'Mug; blue', price: '5' } },
+    ]);
+  });
+
+  it('reads TSV with a bare quote inside a value', async () => {
+    const items = await collect({ path: fixture('basic.tsv') });
+    expect(products(items).map((p) => p.fields['title'])).toEqual(['12" pan', 'Lid']);
+  });
+
+  it('reads JSON Lines, joins arrays with |, and reports bad lines with their number', async () => {
+    const items = await collect({ path: fixture('products.jsonl') });
+    expect(products(items).map((p) => [p.id, p.line])).toEqual([['J1', 1], ['J2', 4]]);
+    expect(products(items)[0]!.fields['additional_image_link']).toBe('https://x.example/a.jpg|https://x.example/b.jpg');
+    expect(issues(items).map((i) => [i.code, i.line])).toEqual([['catalog-malformed-row', 2], ['catalog-malformed-row', 5]]);
+  });
+
+  it('decodes latin1 when configured', async () => {
+    const items = await collect({ path: fixture('latin1.csv'), encoding: 'latin1' });
+    expect(products(items)[0]!.fields['title']).toBe('Café');
+  });
+
+  it('skips a BOM, reports malformed rows with their line and keeps the rest', async () => {
+    const items = await collect({ path: fixture('malformed.csv') });
+    expect(products(items).map((p) => p.id)).toEqual(['B1', 'B4']);
+    const found = issues(items).map((i) => [i.code, i.line]).sort();
+    expect(found).toEqual([['catalog-column-count', 3], ['catalog-malformed-row', 4]]);
+  });
+
+  it('reports rows without an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'id,title\n,Nameless\nX,Named\n');
+    const items = await collect({ path: join(dir, 'c.csv') });
+    expect(products(items).map((p) => p.id)).toEqual(['X']);
+    expect(issues(items)[0]).toMatchObject({ code: 'catalog-missing-id', line: 2, field: 'id' });
+  });
+
+  it('reads gzipped catalogs and merges join files by id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv.gz'), gzipSync('id,title,quantity\nA,Tee,1\nB,Mug,2\n'));
+    writeFileSync(join(dir, 'stock.csv'), 'id,quantity,price\nB,7,3.00 USD\n');
+    const items = await collect({ path: join(dir, 'c.csv.gz'), joins: [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv') }] });
+    expect(products(items).map((p) => p.fields)).toEqual([
+      { id: 'A', title: 'Tee', quantity: '1' },
+      { id: 'B', title: 'Mug', quantity: '7', price: '3.00 USD' },
+    ]);
+  });
+
+  it('names the file when it cannot be read', async () => {
+    await expect(collect({ path: '/nonexistent/catalog.csv' })).rejects.toThrow(/cannot read \/nonexistent\/catalog.csv: no such file/);
+  });
+
+  it('rejects an unknown preset', async () => {
+    await expect(collect({ path: fixture('basic.tsv'), preset: 'magento' })).rejects.toThrow(/unknown catalog preset "magento"/);
+  });
+});
+
+describe('sniffDelimiter', () => {
+  it.each([
+    ['a,b,c\n', ','],
+    ['a;b;c\n', ';'],
+    ['a\tb\tc\n', '\t'],
+    ['a|b|c\n', '|'],
+    ['"x;y",b,c\n', ','],
+  ])('%j -> %j', (sample, expected) => expect(sniffDelimiter(sample)).toBe(expected));
+});

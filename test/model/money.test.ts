@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, parseMoney } from '../../src/model/money.js';
+
+describe('parseMoney', () => {
+  it.each([
+    ['19.99', { minor: 1999, currency: 'USD' }],
+    ['19.99 USD', { minor: 1999, currency: 'USD' }],
+    ['USD 19.99', { minor: 1999, currency: 'USD' }],
+    ['19,99 EUR', { minor: 1999, currency: 'EUR' }],
+    ['1,299.50 USD', { minor: 129950, currency: 'USD' }],
+    ['1500 JPY', { minor: 1500, currency: 'JPY' }],
+    ['5', { minor: 500, currency: 'USD' }],
+  ])('%s', (text, money) => {
+    expect(parseMoney(text, { defaultCurrency: 'USD' })).toEqual({ ok: true, money });
+  });
+
+  it('reads decimal comma catalogs', () => {
+    expect(parseMoney('1.299,00 EUR', { decimalComma: true })).toEqual({ ok: true, money: { minor: 129900, currency: 'EUR' } });
+  });
+
+  it.each(['twelve', '19.999 USD', 'USD 1 EUR', '1.2.3', ''])('rejects %j', (text) => {
+    expect(parseMoney(text, { defaultCurrency: 'USD' }).ok).toBe(false);
+  });
+
+  it('needs a currency', () => {
+    expect(parseMoney('10')).toMatchObject({ ok: false, reason: expect.stringMatching(/no currency/) });
+  });
+
+  it('formats without float error', () => {
+    expect(formatMoney({ minor: 1999, currency: 'USD' })).toBe('19.99 USD');
+    expect(formatMoney({ minor: 7, currency: 'EUR' })).toBe('0.07 EUR');
+    expect(formatMoney({ minor: 1500, currency: 'JPY' })).toBe('1500 JPY');
+  });
+});
