@@ -3,10 +3,12 @@
  * src/channels/ is missing here. `ChannelId` is derived from this list.
  */
 import type { Channel } from './contract.js';
+import amazon from './amazon/index.js';
 import google from './google/index.js';
 import marketplace from './marketplace/index.js';
 
 export const channels = {
+  amazon,
   google,
   marketplace,
 } satisfies Record<string, Channel<any>>;

@@ -1,0 +1,33 @@
+/** Canonical attribute objects: names sorted, so the same data always serialises the same way. */
+import type { Attributes } from './record.js';
+
+export function sortAttributes(attributes: Attributes): Attributes {
+  const out: Attributes = {};
+  for (const name of Object.keys(attributes).sort()) {
+    const values = attributes[name];
+    if (values !== undefined) out[name] = values;
+  }
+  return out;
+}
+
+/** Merge layers left to right; a later layer replaces an attribute whole. */
+export function mergeAttributes(...layers: Array<Attributes | undefined>): Attributes {
+  const out: Attributes = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [name, values] of Object.entries(layer)) out[name] = values;
+  }
+  return sortAttributes(out);
+}
+
+/** Stable JSON with object keys sorted at every level (for comparisons, not for output). */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

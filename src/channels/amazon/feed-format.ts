@@ -1,0 +1,50 @@
+/**
+ * The JSON_LISTINGS_FEED file: `{"header":{...},"messages":[` + one message per line + `]}`.
+ * Messages are numbered 1..N per file. Files split before 25,000 messages or 10 MiB.
+ */
+import type { FeedFormat } from '../contract.js';
+import { ConfigError } from '../../errors.js';
+import type { ListingsRecord } from './record.js';
+import type { AmazonSettings } from './settings.js';
+
+/** The feed schema's `messages.maxItems`. */
+export const FEED_MAX_MESSAGES = 25_000;
+/** Amazon's Feeds API best practice: keep files under 10 MiB. */
+export const FEED_MAX_BYTES = 10 * 1024 * 1024;
+
+export function feedHeader(settings: Pick<AmazonSettings, 'sellerId' | 'issueLocale'>, instance = 'amazon'): Record<string, string> {
+  if (!settings.sellerId) {
+    throw new ConfigError(`channels.${instance}.sellerId: is required to write a listings feed`, 'Set it to your Merchant Token (Seller Central > Settings > Account Info).');
+  }
+  return {
+    sellerId: settings.sellerId,
+    version: '2.0',
+    ...(settings.issueLocale ? { issueLocale: settings.issueLocale } : {}),
+  };
+}
+
+/** One message as JSON with a fixed key order. */
+export function serializeMessage(record: ListingsRecord, messageId: number): string {
+  const message: Record<string, unknown> = { messageId, sku: record.sku, operationType: record.operationType };
+  if (record.productType !== undefined) message['productType'] = record.productType;
+  if (record.requirements !== undefined) message['requirements'] = record.requirements;
+  if (record.attributes !== undefined) message['attributes'] = record.attributes;
+  if (record.patches !== undefined) message['patches'] = record.patches;
+  return JSON.stringify(message);
+}
+
+export function createFeedFormat(settings: Pick<AmazonSettings, 'sellerId' | 'issueLocale'>, instance = 'amazon'): FeedFormat<ListingsRecord> {
+  const head = `{"header":${JSON.stringify(feedHeader(settings, instance))},"messages":[`;
+  const tail = '\n]}\n';
+  return {
+    extension: 'json',
+    begin: () => head,
+    item: (record, index) => `\n${serializeMessage(record, index)}`,
+    separator: ',',
+    end: () => tail,
+    split: {
+      maxItems: FEED_MAX_MESSAGES,
+      maxBytes: FEED_MAX_BYTES - Buffer.byteLength(head) - Buffer.byteLength(tail),
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/** Price and stock as Amazon attributes: list_price, purchasable_offer, fulfillment_availability. */
+import type { CatalogSettings, StockPolicy } from '../contract.js';
+import { parseMoney, toDecimalNumber, type Money } from '../../model/money.js';
+import type { Product } from '../../model/product.js';
+import { reserveStock } from '../../rules/stock.js';
+import { isIsoRange, isoTime } from '../../validate/formats.js';
+import { error, warning, type Issue } from '../../validate/issue.js';
+import type { Locale } from './attribute-values.js';
+import { amazonField } from './product-fields.js';
+import type { Attributes } from './record.js';
+import type { Built } from './catalog-attributes.js';
+
+export interface OfferOptions {
+  catalog: CatalogSettings;
+  stock: StockPolicy | undefined;
+}
+
+export function buildOfferAttributes(product: Product, instance: string, locale: Locale, options: OfferOptions): Built {
+  const attributes: Attributes = {};
+  const issues: Issue[] = [];
+  const where = { channel: instance, productId: product.id, line: product.line };
+  const field = (name: string) => amazonField(product, instance, name);
+  const money = (name: string): Money | undefined => {
+    const text = field(name);
+    if (text === undefined) return undefined;
+    const parsed = parseMoney(text, { defaultCurrency: options.catalog.currency, decimalComma: options.catalog.decimalComma });
+    if (parsed.ok) return parsed.money;
+    issues.push(error('amazon-price-invalid', `${name}: ${parsed.reason}`, { ...where, field: name }));
+    return undefined;
+  };
+
+  const price = money('price');
+  const sale = money('sale_price');
+  const list = money('list_price') ?? price;
+  if (list) {
+    attributes['list_price'] = [{ marketplace_id: locale.marketplaceId, currency: list.currency, value_with_tax: toDecimalNumber(list) }];
+  }
+  if (price) {
+    const offer: Record<string, unknown> = {
+      marketplace_id: locale.marketplaceId,
+      currency: price.currency,
+      audience: 'ALL',
+      our_price: [{ schedule: [{ value_with_tax: toDecimalNumber(price) }] }],
+    };
+    if (sale && sale.currency !== price.currency) {
+      issues.push(error('amazon-price-currency-mismatch', `sale_price is in ${sale.currency}, price in ${price.currency}`, { ...where, field: 'sale_price' }));
+    } else if (sale) {
+      offer['discounted_price'] = [{ schedule: [{ value_with_tax: toDecimalNumber(sale), ...saleWindow(field('sale_price_effective_date'), issues, where) }] }];
+    }
+    attributes['purchasable_offer'] = [offer];
+  } else if (!issues.length) {
+    issues.push(warning('amazon-price-missing', 'no price: the listing gets no offer', { ...where, field: 'price' }));
+  }
+
+  const quantity = readQuantity(field('quantity'), field('availability'));
+  if (quantity === 'invalid') {
+    issues.push(error('amazon-quantity-invalid', `quantity "${field('quantity')}" is not a whole number`, { ...where, field: 'quantity' }));
+  } else if (quantity === undefined) {
+    issues.push(warning('amazon-quantity-missing', 'no quantity: fulfillment_availability left out', { ...where, field: 'quantity' }));
+  } else {
+    attributes['fulfillment_availability'] = [{ fulfillment_channel_code: 'DEFAULT', quantity: reserveStock(quantity, options.stock) }];
+  }
+  return { attributes, issues };
+}
+
+/** The quantity column; an `out_of_stock` product without one counts as 0. */
+function readQuantity(text: string | undefined, availability: string | undefined): number | 'invalid' | undefined {
+  if (text !== undefined) return /^\s*-?[0-9]+\s*$/.test(text) ? Number(text) : 'invalid';
+  return availability?.trim().toLowerCase().replace(/ /g, '_') === 'out_of_stock' ? 0 : undefined;
+}
+
+/** Google's `start/end` sale window as Amazon's `start_at`/`end_at` (UTC ISO 8601). */
+function saleWindow(range: string | undefined, issues: Issue[], where: Partial<Issue>): { start_at?: string; end_at?: string } {
+  if (range === undefined) return {};
+  if (!isIsoRange(range)) {
+    issues.push(warning('amazon-sale-window-invalid', `sale_price_effective_date "${range}" is not "start/end"; the sale has no end date`, { ...where, field: 'sale_price_effective_date' }));
+    return {};
+  }
+  const [start = '', end = ''] = range.split('/');
+  return { start_at: new Date(isoTime(start)).toISOString(), end_at: new Date(isoTime(end)).toISOString() };
+}

@@ -1,0 +1,85 @@
+/**
+ * Product -> listings feed messages. UPDATE with product facts, offer and static attributes by
+ * default; PARTIAL_UPDATE with the offer only when `offerOnly` is set. Products in a variation
+ * group also yield their parent (once per run).
+ */
+import type { ChannelContext, TransformResult } from '../contract.js';
+import type { Product } from '../../model/product.js';
+import { error, warning, type Issue } from '../../validate/issue.js';
+import type { Locale } from './attribute-values.js';
+import { mergeAttributes } from './attribute-order.js';
+import { buildCatalogAttributes } from './catalog-attributes.js';
+import { buildOfferAttributes } from './offer-attributes.js';
+import { amazonField, amazonOverride } from './product-fields.js';
+import { OFFER_ATTRIBUTES, type Attributes, type ListingsRecord } from './record.js';
+import { readAmazonSettings, type AmazonSettings } from './settings.js';
+import { childRelationship, isFirstOfGroup, parentAttributes, variationTheme } from './variants.js';
+
+export function transformProduct(product: Product, ctx: ChannelContext): TransformResult<ListingsRecord> {
+  const settings = readAmazonSettings(ctx.config, ctx.instance);
+  const where = { channel: ctx.instance, productId: product.id, line: product.line };
+  // `product_type` alone is Google's own category text, so only the Amazon override counts.
+  const productType = amazonOverride(product, ctx.instance, 'product_type') ?? settings.productType;
+  if (!productType) {
+    const issue = error('amazon-product-type-missing', 'no Amazon product type: set channels.amazon.productType or an amazon.product_type column', { ...where, field: 'amazon.product_type' });
+    return { ok: false, reason: 'no Amazon product type', issues: [issue] };
+  }
+  const sku = amazonField(product, ctx.instance, 'sku')?.trim() || product.id;
+  const locale: Locale = { marketplaceId: settings.marketplaceId, languageTag: settings.languageTag };
+  const offer = buildOfferAttributes(product, ctx.instance, locale, { catalog: ctx.catalog, stock: settings.stock });
+
+  if (settings.offerOnly) return offerOnlyMessage(sku, productType, offer.attributes, offer.issues);
+
+  const facts = buildCatalogAttributes(product, ctx.instance, locale);
+  const issues: Issue[] = [...facts.issues, ...offer.issues];
+  const generated: Attributes = { ...facts.attributes, ...offer.attributes };
+  const statics = staticAttributes(settings, productType);
+  const group = amazonField(product, ctx.instance, 'item_group_id')?.trim();
+  if (!group) {
+    return { ok: true, records: [{ sku, operationType: 'UPDATE', productType, attributes: mergeAttributes(statics, generated) }], issues };
+  }
+  if (group === sku) {
+    issues.push(error('amazon-parent-sku-collision', `item_group_id "${group}" equals the product's own SKU; the parent listing needs its own SKU`, { ...where, field: 'item_group_id' }));
+  }
+  const theme = variationTheme(generated);
+  if (!theme) {
+    issues.push(warning('amazon-variation-theme-missing', `product is in group "${group}" but has neither color nor size`, { ...where, field: 'item_group_id' }));
+  }
+  const child: ListingsRecord = {
+    sku,
+    operationType: 'UPDATE',
+    productType,
+    attributes: mergeAttributes(statics, generated, childRelationship(group, theme, locale)),
+  };
+  if (!isFirstOfGroup(ctx, group)) return { ok: true, records: [child], issues };
+  const parent: ListingsRecord = {
+    sku: group,
+    operationType: 'UPDATE',
+    productType,
+    // A parent is a product page without an offer.
+    requirements: 'LISTING_PRODUCT_ONLY',
+    attributes: mergeAttributes(withoutOffer(statics), parentAttributes(generated, theme, locale)),
+  };
+  return { ok: true, records: [parent, child], issues };
+}
+
+function offerOnlyMessage(sku: string, productType: string, offer: Attributes, issues: Issue[]): TransformResult<ListingsRecord> {
+  const attributes: Attributes = {};
+  for (const name of OFFER_ATTRIBUTES) {
+    const values = offer[name];
+    if (values) attributes[name] = values;
+  }
+  if (Object.keys(attributes).length === 0) return { ok: false, reason: 'no price and no quantity to update', issues };
+  return { ok: true, records: [{ sku, operationType: 'PARTIAL_UPDATE', productType, attributes: mergeAttributes(attributes) }], issues };
+}
+
+function staticAttributes(settings: AmazonSettings, productType: string): Attributes | undefined {
+  return settings.attributes[productType];
+}
+
+function withoutOffer(attributes: Attributes | undefined): Attributes | undefined {
+  if (!attributes) return undefined;
+  const out: Attributes = { ...attributes };
+  for (const name of [...OFFER_ATTRIBUTES, 'list_price']) delete out[name];
+  return out;
+}
