@@ -10,6 +10,7 @@ export const GOOGLE_MULTI_VALUE = new Set([
   'additional_image_link',
   'lifestyle_image_link',
   'product_type',
+  'gtin',
   'shipping',
   'carrier_shipping',
   'tax',
@@ -133,12 +134,23 @@ export function splitMultiValueCell(cell: string): string[] {
   return values.map((value) => value.trim()).filter((value) => value !== '');
 }
 
+const HAS_CONTROL = /[\x00-\x1F]/;
+const CONTROLS = /[\x00-\x1F]+/g;
+
+/**
+ * Trimmed, with runs of control characters (tab, CR, LF) as one space: TSV cannot hold them and
+ * omnifeed's TSV writer flattens them the same way, so XML and TSV of one description compare equal.
+ */
+function flattenText(value: string): string {
+  return (HAS_CONTROL.test(value) ? value.replace(CONTROLS, ' ') : value).trim();
+}
+
 /**
  * The canonical value of one attribute from its raw values (one per XML element, or one TSV cell
  * already split): a list for multi-value attributes, otherwise one string. `undefined` when empty.
  */
 export function canonicalGoogleValue(name: string, values: string[]): FieldValue | undefined {
-  const kept = values.map((value) => value.trim()).filter((value) => value !== '');
+  const kept = values.map(flattenText).filter((value) => value !== '');
   if (kept.length === 0) return undefined;
   if (GOOGLE_MULTI_VALUE.has(name)) {
     return GROUPS[name] === undefined ? kept : kept.map((value) => normaliseGroupString(name, value));
