@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AtomicFile } from '../../src/output/atomic-file.js';
+import { FeedSink, numbered } from '../../src/output/feed-sink.js';
+import { removeStaleTemps } from '../../src/output/lock.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'omnifeed-atomic-'));
+
+describe('AtomicFile', () => {
+  it('shows nothing under the final name until commit, and abort leaves the old file', async () => {
+    const dir = tmp();
+    const path = join(dir, 'feed.xml');
+    writeFileSync(path, 'old');
+    const file = new AtomicFile(path);
+    await file.write('new content');
+    await file.close();
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    await file.commit();
+    expect(readFileSync(path, 'utf8')).toBe('new content');
+    const second = new AtomicFile(path);
+    await second.write('half');
+    await second.abort();
+    expect(readFileSync(path, 'utf8')).toBe('new content');
+    expect(readdirSync(dir)).toEqual(['feed.xml']);
+  });
+
+  it('a process killed with SIGKILL mid-write leaves the old feed intact', async () => {
+    const dir = tmp();
+    const path = join(dir, 'google.xml');
+    writeFileSync(path, '<rss>old feed</rss>');
+    const module = new URL('../../dist/output/atomic-file.js', import.meta.url).href;
+    // The child writes forever; we kill it once its temp file has grown.
+    const script = `
+      const { AtomicFile } = await import(${JSON.stringify(module)});
+      const file = new AtomicFile(${JSON.stringify(path)});
+      const chunk = '<item>' + 'x'.repeat(4000) + '</item>';
+      for (;;) await file.write(chunk);
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 200; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        const temps = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+        if (temps.length > 0 && readFileSync(join(dir, temps[0]!)).length > 1_000_000) break;
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
+    expect(readFileSync(path, 'utf8')).toBe('<rss>old feed</rss>');
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    expect(await removeStaleTemps(dir)).toBe(1);
+    expect(readdirSync(dir)).toEqual(['google.xml']);
+  });
+});
+
+describe('FeedSink', () => {
+  const format = {
+    extension: 'json',
+    begin: () => '[',
+    item: (r: number, index: number) => JSON.stringify({ index, r }),
+    separator: ',',
+    end: () => ']\n',
+    split: { maxItems: 2 },
+  };
+
+  it('splits into numbered files at the limit and renumbers from 1 in each file', async () => {
+    const dir = tmp();
+    const sink = new FeedSink(join(dir, 'amazon.json'), format);
+    for (const r of [10, 11, 12]) await sink.add(r);
+    await sink.close();
+    expect((await sink.commit()).map((p) => p.slice(dir.length + 1))).toEqual(['amazon-1.json', 'amazon-2.json']);
+    expect(readFileSync(join(dir, 'amazon-1.json'), 'utf8')).toBe('[{"index":1,"r":10},{"index":2,"r":11}]\n');
+    expect(readFileSync(join(dir, 'amazon-2.json'), 'utf8')).toBe('[{"index":1,"r":12}]\n');
+  });
+
+  it('removes parts a previous larger run left behind', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'amazon-1.json'), 'stale');
+    writeFileSync(join(dir, 'amazon-3.json'), 'stale');
+    const sink = new FeedSink(join(dir, 'amazon.json'), format);
+    await sink.add(1);
+    await sink.close();
+    await sink.commit();
+    expect(readdirSync(dir).sort()).toEqual(['amazon.json']);
+  });
+
+  it('splits by bytes too', async () => {
+    const dir = tmp();
+    const sink = new FeedSink(join(dir, 'f.json'), { ...format, split: { maxBytes: 30 } });
+    for (const r of [1, 2, 3]) await sink.add(r);
+    await sink.close();
+    const files = await sink.commit();
+    expect(files.length).toBe(3);
+    for (const f of files) expect(readFileSync(f).length).toBeLessThanOrEqual(30);
+  });
+
+  it('numbers names with compound extensions', () => {
+    expect(numbered('/o/feed.xml.gz', 2)).toBe('/o/feed-2.xml.gz');
+  });
+});

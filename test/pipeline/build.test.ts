@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, scratch } from './helpers.js';
+
+const read = (dir: string, file: string) => readFileSync(join(dir, 'out', file), 'utf8');
+
+describe('buildFeeds', () => {
+  it('writes every channel instance, keeps invalid records out and reports them', async () => {
+    const dir = scratch('pipeline');
+    const result = await build(dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.productsRead).toBe(4);
+    const google = result.channels.find((c) => c.channel === 'google')!;
+    expect(google).toMatchObject({ recordsWritten: 3, invalid: 1, status: 'written' });
+    expect(google.files.map((f) => f.slice(dir.length))).toEqual(['/out/google.xml', '/out/google.tsv']);
+    expect(read(dir, 'google.xml')).not.toContain('<g:id>P3</g:id>');
+    expect(result.issues).toContainEqual(expect.objectContaining({ channel: 'google', productId: 'P3', line: 4, field: 'price', severity: 'error' }));
+    expect(read(dir, 'shop.csv')).toBe('SKU,Name,Price\r\nP1,Acme Tee,10.00 USD\r\nP2,Kiln Mug,5.00 USD\r\nP3,Lumen Lamp,not a price\r\nP4,Acme Cap,20.00 USD\r\n');
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const dir = scratch('pipeline');
+    await build(dir);
+    const first = ['google.xml', 'google.tsv', 'shop.csv'].map((f) => read(dir, f));
+    await build(dir);
+    expect(['google.xml', 'google.tsv', 'shop.csv'].map((f) => read(dir, f))).toEqual(first);
+  });
+
+  it('fails with --strict and keeps the previous feeds', async () => {
+    const dir = scratch('pipeline');
+    writeFileSync(join(dir, 'catalog.ok.csv'), readFileSync(join(dir, 'catalog.csv'), 'utf8').split('\n').filter((l) => !l.startsWith('P3')).join('\n'));
+    await build(dir, { catalogPath: join(dir, 'catalog.ok.csv') });
+    const before = read(dir, 'google.xml');
+    const result = await build(dir, { strict: true });
+    expect(result.exitCode).toBe(1);
+    expect(result.channels.find((c) => c.channel === 'google')).toMatchObject({ status: 'failed' });
+    expect(read(dir, 'google.xml')).toBe(before);
+  });
+
+  it('exits 1 over the --max-invalid threshold, 0 under it', async () => {
+    const dir = scratch('pipeline');
+    expect((await build(dir, { maxInvalid: '20%' })).exitCode).toBe(1);
+    expect((await build(dir, { maxInvalid: '30%' })).exitCode).toBe(0);
+    expect((await build(dir, { maxInvalid: 0 })).exitCode).toBe(1);
+    expect((await build(dir, { maxInvalid: 1 })).exitCode).toBe(0);
+  });
+
+  it('keeps the old feed when the new one would hold under half its records, unless forced', async () => {
+    const dir = scratch('pipeline');
+    await build(dir);
+    const before = read(dir, 'shop.csv');
+    writeFileSync(join(dir, 'short.csv'), readFileSync(join(dir, 'catalog.csv'), 'utf8').split('\n').slice(0, 2).join('\n'));
+    const kept = await build(dir, { catalogPath: join(dir, 'short.csv') });
+    expect(kept.exitCode).toBe(1);
+    expect(kept.channels.find((c) => c.channel === 'shop')).toMatchObject({ status: 'kept', reason: expect.stringMatching(/shrink from 4 to 1/) });
+    expect(read(dir, 'shop.csv')).toBe(before);
+    const forced = await build(dir, { catalogPath: join(dir, 'short.csv'), force: true });
+    expect(forced.exitCode).toBe(0);
+    expect(read(dir, 'shop.csv')).toBe('SKU,Name,Price\r\nP1,Acme Tee,10.00 USD\r\n');
+  });
+
+  it('validates without writing (dry run) and builds only the channels asked for', async () => {
+    const dir = scratch('pipeline');
+    const dry = await build(dir, { dryRun: true });
+    expect(dry.channels.map((c) => c.status)).toEqual(['validated', 'validated']);
+    expect(() => readdirSync(join(dir, 'out'))).toThrow();
+    const only = await build(dir, { channels: ['shop'] });
+    expect(only.channels.map((c) => c.channel)).toEqual(['shop']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.omnifeed-manifest.json', 'shop.csv']);
+  });
+
+  it('writes gzip when the configured file name ends in .gz', async () => {
+    const dir = scratch('pipeline');
+    const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
+    config.channels.google.files = { xml: 'google.xml.gz' };
+    writeFileSync(join(dir, 'gz.config.json'), JSON.stringify(config));
+    await build(dir, {}, 'gz.config.json');
+    const bytes = readFileSync(join(dir, 'out', 'google.xml.gz'));
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  });
+
+  it('refuses to run while another live run holds the lock', async () => {
+    const dir = scratch('pipeline');
+    await build(dir);
+    writeFileSync(join(dir, 'out', '.omnifeed.lock'), `${process.pid}\n`);
+    await expect(build(dir)).rejects.toThrow(/another omnifeed run \(pid \d+\) is writing/);
+    writeFileSync(join(dir, 'out', '.omnifeed.lock'), '999999999\n');
+    expect((await build(dir)).exitCode).toBe(0);
+  });
+});
