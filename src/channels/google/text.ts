@@ -62,7 +62,23 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const BLOCK_TAGS = /^(?:br|p|div|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|blockquote|pre|hr|dd|dt|dl)$/i;
+const BLOCK_TAGS = new Set([
+  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
+  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
+]);
+
+/** Comments, script/style elements with their content, and any other tag, in one pass. */
+const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
+
+function replaceMarkup(whole: string, _raw: string | undefined, name: string | undefined): string {
+  if (name === undefined) return ' ';
+  return BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '';
+}
+
+/** A whitespace run becomes one line break when it holds one, else one space. */
+function collapseRun(run: string): string {
+  return /[\n\r\u2028\u2029]/.test(run) ? '\n' : ' ';
+}
 
 /**
  * Plain text from HTML: script/style/comments dropped, block-level tags (`<br>`, `<p>`, `<li>`...)
@@ -70,18 +86,6 @@ const BLOCK_TAGS = /^(?:br|p|div|li|ul|ol|tr|table|h[1-6]|section|article|header
  * blank lines removed.
  */
 export function stripHtml(html: string): string {
-  let text = html;
-  if (text.includes('<')) {
-    text = text
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-      .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-      .replace(/<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/g, (_tag, name: string) => (BLOCK_TAGS.test(name) ? '\n' : ''));
-  }
-  text = decodeEntities(text);
-  const lines: string[] = [];
-  for (const line of text.split(/\r\n|[\r\n\u2028\u2029]/)) {
-    const collapsed = collapseWhitespace(line);
-    if (collapsed !== '') lines.push(collapsed);
-  }
-  return lines.join('\n');
+  const text = decodeEntities(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
+  return text.replace(/[\s\u00a0]+/g, collapseRun).trim();
 }

@@ -4,7 +4,7 @@
  * at all (an unreadable price or shipping cell) keep the product out with an error naming the field,
  * so a record is never written invalid; everything else is left for the schema and the checker.
  */
-import { fieldFor, valuesFor, type Product } from '../../model/product.js';
+import { fieldFor, splitValues, type Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import { ATTRIBUTES, type AttributeSpec } from './attributes.js';
@@ -33,6 +33,25 @@ export function availabilityFromQuantity(quantity: string | undefined): string |
   return Number(quantity) > 0 ? 'in_stock' : 'out_of_stock';
 }
 
+/** `google.<name>` keys, computed once (transform runs per product, the table has ~75 rows). */
+const OVERRIDE_KEYS = new Map(ATTRIBUTES.map((spec) => [spec.name, `${CHANNEL}.${spec.name}`]));
+
+/**
+ * fieldFor(product, 'google', name) with precomputed keys; an instance named otherwise
+ * (`google-de`) may also override with `google-de.<name>`, which wins.
+ */
+function rawField(product: Product, spec: AttributeSpec, instanceKey: string | undefined): string | undefined {
+  const fields = product.fields;
+  if (instanceKey !== undefined) {
+    const own = fields[`${instanceKey}.${spec.name}`];
+    if (own !== undefined && own !== '') return own;
+  }
+  const override = fields[OVERRIDE_KEYS.get(spec.name)!];
+  if (override !== undefined && override !== '') return override;
+  const value = fields[spec.name];
+  return value === '' ? undefined : value;
+}
+
 interface Where {
   channel: string;
   productId: string;
@@ -41,13 +60,13 @@ interface Where {
 
 function readAttribute(
   spec: AttributeSpec,
-  product: Product,
+  raw: string,
   options: NormalizeOptions & { defaultCountry?: string | undefined },
   where: Where,
   issues: Issue[],
 ): GoogleValue | undefined {
   if (spec.kind === 'shipping') {
-    const cells = valuesFor(product, CHANNEL, spec.name);
+    const cells = splitValues(raw);
     if (cells.length === 0) return undefined;
     const parsed = parseShipping(cells, { ...options.money, defaultCountry: options.defaultCountry });
     if (!parsed.ok) {
@@ -58,18 +77,17 @@ function readAttribute(
   }
   if (spec.kind === 'product-detail') {
     const entries: ProductDetailEntry[] = [];
-    for (const text of valuesFor(product, CHANNEL, spec.name)) {
+    for (const text of splitValues(raw)) {
       const parsed = parseProductDetail(text);
       if (parsed.ok) entries.push(parsed.entry);
       else issues.push(error('product-detail-unparseable', `product_detail: ${parsed.reason}`, { ...where, field: spec.name }));
     }
     return entries.length > 0 ? limit(spec, entries, where, issues) : undefined;
   }
-  const raws = spec.repeat ? valuesFor(product, CHANNEL, spec.name) : [fieldFor(product, CHANNEL, spec.name)];
+  const raws = spec.repeat ? splitValues(raw) : [raw];
   const values: string[] = [];
-  for (const raw of raws) {
-    if (raw === undefined) continue;
-    const normalized = normalizeValue(spec, raw, options);
+  for (const text of raws) {
+    const normalized = normalizeValue(spec, text, options);
     if (!normalized.ok) {
       const code = spec.kind === 'money' ? 'price-unparseable' : 'value-unparseable';
       issues.push(error(code, `${spec.name}: ${normalized.reason}`, { ...where, field: spec.name }));
@@ -107,8 +125,10 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
   };
   const issues: Issue[] = [];
   const record: Record<string, GoogleValue> = {};
+  const instanceKey = ctx.instance !== CHANNEL ? ctx.instance : undefined;
   for (const spec of ATTRIBUTES) {
-    let value = readAttribute(spec, product, options, where, issues);
+    const raw = rawField(product, spec, instanceKey);
+    let value = raw === undefined ? undefined : readAttribute(spec, raw, options, where, issues);
     if (value === undefined && spec.name === 'id') value = product.id.trim();
     if (value === undefined && spec.name === 'availability') value = availabilityFromQuantity(fieldFor(product, CHANNEL, 'quantity'));
     if (value !== undefined && value !== '') record[spec.name] = value;

@@ -37,6 +37,13 @@ describe('google transform', () => {
     expect(recordOf(validFields({ 'google.title': 'Google title' })).title).toBe('Google title');
   });
 
+  it('lets an instance named otherwise override with its own key first', () => {
+    const fields = validFields({ 'google.title': 'Google title', 'google-de.title': 'Deutscher Titel' });
+    const result = google.transform(makeProduct(fields), { ...makeContext(), instance: 'google-de' });
+    expect(result.ok && result.records[0]!.title).toBe('Deutscher Titel');
+    expect(recordOf(fields).title).toBe('Google title');
+  });
+
   it('formats prices with the catalog currency and decimal comma', () => {
     const result = transform(validFields({ price: '1.299,5', sale_price: '999 EUR' }), {}, { currency: 'EUR', decimalComma: true });
     expect(result.ok && result.records[0]!.price).toBe('1299.50 EUR');

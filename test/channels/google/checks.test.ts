@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import google from '../../../src/channels/google/index.js';
+import type { GoogleRecord } from '../../../src/channels/google/record.js';
+import { makeContext, makeProduct, validFields } from './helpers.js';
+
+function recordOf(fields: Record<string, string>): GoogleRecord {
+  const result = google.transform(makeProduct(fields), makeContext());
+  if (!result.ok) throw new Error(result.reason);
+  return result.records[0]!;
+}
+
+/** Issue codes the checker reports for one fresh run over these products. */
+function codesFor(...products: Record<string, string>[]): string[] {
+  const checker = google.createChecker!(makeContext());
+  return products.flatMap((fields, i) => checker.check(recordOf(fields), makeProduct(fields, i + 2)).map((issue) => `${issue.severity}:${issue.code}`));
+}
+
+describe('google checker', () => {
+  it('passes a valid product', () => {
+    expect(codesFor(validFields())).toEqual([]);
+  });
+
+  it('sale_price must be below price, in the same currency', () => {
+    expect(codesFor(validFields({ price: '15 USD', sale_price: '12 USD' }))).toEqual([]);
+    expect(codesFor(validFields({ price: '15 USD', sale_price: '15 USD' }))).toEqual(['error:sale-price-not-below-price']);
+    expect(codesFor(validFields({ price: '15 USD', sale_price: '10 EUR' }))).toEqual(['error:sale-price-currency']);
+  });
+
+  it('preorder and backorder need availability_date', () => {
+    expect(codesFor(validFields({ availability: 'preorder', availability_date: '2026-03-01T09:00Z' }))).toEqual([]);
+    expect(codesFor(validFields({ availability: 'backorder' }))).toEqual(['error:availability-date-missing']);
+  });
+
+  it('identifier_exists no with a gtin is an error', () => {
+    expect(codesFor(validFields({ identifier_exists: 'no', gtin: '' }))).toEqual([]);
+    expect(codesFor(validFields({ identifier_exists: 'no' }))).toEqual(['error:identifier-exists-with-gtin']);
+  });
+
+  it('new products without brand+gtin or brand+mpn get a warning', () => {
+    expect(codesFor(validFields({ gtin: '', mpn: 'X-100' }))).toEqual([]);
+    expect(codesFor(validFields({ gtin: '' }))).toEqual(['warning:identifiers-missing']);
+    expect(codesFor(validFields({ brand: '' }))).toEqual(['warning:identifiers-missing']);
+    expect(codesFor(validFields({ gtin: '', condition: 'used' }))).toEqual([]);
+  });
+
+  it('checks GTIN check digits, prefixes and spreadsheet damage', () => {
+    expect(codesFor(validFields({ gtin: '4006381333931' }))).toEqual([]);
+    expect(codesFor(validFields({ gtin: '4006381333932' }))).toEqual(['error:gtin-check-digit']);
+    expect(codesFor(validFields({ gtin: '2000000000008' }))).toEqual(['error:gtin-restricted-prefix']);
+    expect(codesFor(validFields({ gtin: '9810000000006' }))).toEqual(['error:gtin-coupon-prefix']);
+    expect(codesFor(validFields({ gtin: '3.65275E+11' }))).toEqual(['error:gtin-scientific-notation']);
+  });
+
+  it('reports duplicate ids and ids differing only by case', () => {
+    expect(codesFor(validFields({ id: 'A-1' }), validFields({ id: 'A-2' }))).toEqual([]);
+    expect(codesFor(validFields({ id: 'A-1' }), validFields({ id: 'A-1' }))).toEqual(['error:duplicate-id']);
+    expect(codesFor(validFields({ id: 'abc' }), validFields({ id: 'ABC' }))).toEqual(['warning:id-case-collision']);
+  });
+
+  it('issues carry product id, line and field', () => {
+    const checker = google.createChecker!(makeContext());
+    const fields = validFields({ id: 'DUP' });
+    checker.check(recordOf(fields), makeProduct(fields, 7));
+    expect(checker.check(recordOf(fields), makeProduct(fields, 9))).toEqual([
+      { severity: 'error', code: 'duplicate-id', message: expect.any(String), channel: 'google', productId: 'DUP', line: 9, field: 'id' },
+    ]);
+  });
+
+  it('variants need a variant attribute', () => {
+    expect(codesFor(validFields({ item_group_id: 'G1', size: 'M' }))).toEqual([]);
+    expect(codesFor(validFields({ item_group_id: 'G1' }))).toEqual(['warning:variant-attribute-missing']);
+  });
+
+  it('apparel needs color, size, gender and age_group', () => {
+    const apparel = { color: 'Blue', size: 'M', gender: 'male', age_group: 'adult' };
+    expect(codesFor(validFields({ google_product_category: '166', ...apparel }))).toEqual([]);
+    expect(codesFor(validFields({ google_product_category: 'Apparel & Accessories > Clothing', color: 'Blue' }))).toEqual(['warning:apparel-attribute-missing']);
+    expect(codesFor(validFields({ google_product_category: '222' }))).toEqual([]);
+  });
+
+  it('ids with control, format or private-use characters are errors', () => {
+    expect(codesFor(validFields({ id: 'SKU_1-a' }))).toEqual([]);
+    expect(codesFor(validFields({ id: 'SKU\u200D1' }))).toEqual(['error:id-invalid-character']);
+    expect(codesFor(validFields({ id: 'SKU\uE0001' }))).toEqual(['error:id-invalid-character']);
+    expect(codesFor(validFields({ id: 'SKU\u00071' }))).toEqual(['error:id-invalid-character']);
+  });
+});
