@@ -42,9 +42,7 @@ export function createFeedFormat(settings: Pick<AmazonSettings, 'sellerId' | 'is
     item: (record, index) => `\n${serializeMessage(record, index)}`,
     separator: ',',
     end: () => tail,
-    split: {
-      maxItems: FEED_MAX_MESSAGES,
-      maxBytes: FEED_MAX_BYTES - Buffer.byteLength(head) - Buffer.byteLength(tail),
-    },
+    // The feed sink counts the whole file (header, separators, footer) against maxBytes.
+    split: { maxItems: FEED_MAX_MESSAGES, maxBytes: FEED_MAX_BYTES },
   };
 }
