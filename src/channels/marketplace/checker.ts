@@ -23,13 +23,14 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
   const groups = new Map<string, GroupState>();
   let openGroup: string | undefined;
 
-  function claim(sku: string, owner: string, where: Partial<Issue>): Issue[] {
+  /** A SKU belongs to one product, or to one variation group (claimed again by each variant). */
+  function claim(sku: string, owner: string, where: Partial<Issue>, group = false): Issue[] {
     const previous = owners.get(sku);
     if (previous === undefined) {
       owners.set(sku, owner);
       return [];
     }
-    if (previous === owner) return [];
+    if (group && previous === owner) return [];
     return [error('marketplace-duplicate-sku', `SKU "${sku}" is already used by ${previous}`, where)];
   }
 
@@ -39,7 +40,7 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
       openGroup = undefined;
       return [];
     }
-    const issues = claim(variation.group, `variation group "${variation.group}"`, { ...where, field: 'item_group_id' });
+    const issues = claim(variation.group, `variation group "${variation.group}"`, { ...where, field: 'item_group_id' }, true);
     const dimensions = Object.keys(variation.details).join('|');
     const details = formatDetails(variation.details);
     let group = groups.get(variation.group);

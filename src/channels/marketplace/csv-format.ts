@@ -2,7 +2,8 @@
  * The `csv` format: optional BOM, the profile's preamble rows and the header row in `begin()`,
  * one row per record in `item()`. A profile with variations writes a group's rows when the group
  * ends (the next record is not of it, or `end()`), so the parent row can name every variant's
- * values; each FeedFormat object therefore serves one file, from `begin()` to `end()`.
+ * values; each FeedFormat object therefore serves one file (its `item()` calls may come before
+ * or after `begin()`, as FeedSink opens the file lazily).
  */
 import { formatCsvRow, type CsvFieldOptions } from '../../output/csv-field.js';
 import type { FeedFormat } from '../contract.js';
@@ -29,8 +30,8 @@ export function createCsvFormat(plan: MarketplacePlan): FeedFormat<MarketplaceRe
 
   return {
     extension: 'csv',
+    // begin() keeps the group: FeedSink asks for the first item's text before it opens the file.
     begin() {
-      group = [];
       const lines = [...preamble, columns.map((column) => column.header ?? column.key)].map((row) => formatCsvRow(row, options) + eol);
       return (settings.bom ? UTF8_BOM : '') + lines.join('');
     },
