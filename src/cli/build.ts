@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { buildFeeds, type BuildResult } from '../pipeline/build.js';
+import { previewBuild } from '../pipeline/preview.js';
+import { renderText as renderDiff } from '../diff/render-text.js';
 import { formatGithub, formatJson, formatJunit } from '../report/machine.js';
 import { formatText } from '../report/text.js';
 import type { CliIo } from './io.js';
@@ -25,6 +27,7 @@ interface BuildFlags {
   verbose?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  diff?: boolean;
 }
 
 export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -48,6 +51,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .option('--json', 'print a machine-readable summary on stdout')
     .addOption(new Option('--reporter <kind>', 'report format').choices(['text', 'json', 'junit', 'github']).default('text'))
     .option('--force', 'replace a feed even when it shrinks to under half its records')
+    .option('--diff', 'preview: show what this build would change in the feeds at the output path, and write nothing')
     .addHelpText('after', '\nExample:\n  omnifeed build --config omnifeed.config.json --out feeds --channel google,amazon\n')
     .action(async (flags: BuildFlags) => setExit(await runBuild(io, flags, false)));
 
@@ -65,7 +69,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): P
     secrets = [...loaded.secrets, ...secretsFromEnv(io.env)];
     const outDir = flags.out ? resolveFromCwd(io, flags.out) : loaded.config.output?.dir ? loaded.dir + '/' + loaded.config.output.dir : resolveFromCwd(io, 'feeds');
     const progress = io.isTTY && !flags.quiet && !flags.json;
-    const result = await buildFeeds({
+    const options = {
       loaded,
       catalogPath: flags.catalog ? resolveFromCwd(io, flags.catalog) : undefined,
       preset: flags.preset,
@@ -77,14 +81,33 @@ export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): P
       dryRun,
       offerOnly: flags.offerOnly,
       now: io.now(),
-      onProgress: progress ? (n) => io.stderr(`\r  ${n.toLocaleString('en-US')} products…`) : undefined,
-    });
+      onProgress: progress ? (n: number) => io.stderr(`\r  ${n.toLocaleString('en-US')} products…`) : undefined,
+    };
+    if (flags.diff && !dryRun) return await runPreview(io, flags, options, secrets);
+    const result = await buildFeeds(options);
     if (progress && result.productsRead >= 10_000) io.stderr('\r\x1b[K');
     await printReport(io, flags, result, dryRun, secrets);
     return result.exitCode;
   } catch (err) {
     return reportError(io, err, secrets, flags.debug);
   }
+}
+
+async function runPreview(io: CliIo, flags: BuildFlags, options: Parameters<typeof buildFeeds>[0], secrets: string[]): Promise<number> {
+  const preview = await previewBuild(options);
+  if (preview.build.exitCode !== EXIT.ok) {
+    await printReport(io, flags, preview.build, true, secrets);
+    return preview.build.exitCode;
+  }
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ same: preview.same, feeds: preview.feeds }, null, 2)}\n`);
+  } else {
+    for (const feed of preview.feeds) {
+      if (feed.isNew) io.stdout(`${feed.file}: new feed, ${feed.records} records\n`);
+      else if (feed.diff) io.stdout(redact(renderDiff(feed.diff, { colour: colour(io), statOnly: false }), secrets));
+    }
+  }
+  return preview.same ? EXIT.ok : EXIT.problems;
 }
 
 async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dryRun: boolean, secrets: string[]): Promise<void> {

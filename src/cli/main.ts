@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
 import { registerBuild } from './build.js';
+import { registerDiff } from './diff.js';
 import { processIo, type CliIo } from './io.js';
 import { reportError } from './shared.js';
 
@@ -15,6 +16,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run omnifeed --help for usage)');
   registerBuild(program, io, setExit);
+  registerDiff(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (err) {
