@@ -215,6 +215,8 @@ async function processProduct(run: Run, product: Product, log: IssueLog): Promis
     return;
   }
   let errors = record(run, log, result.issues ?? [], where);
+  // A transform that reports an error has not produced a record fit to write, whatever it returned.
+  if (errors > 0) { summary.invalid++; return; }
   for (const rec of result.records) {
     errors += await emit(run, log, rec, ruled.product, where);
   }

@@ -90,3 +90,23 @@ describe('buildFeeds', () => {
     expect((await build(dir)).exitCode).toBe(0);
   });
 });
+
+describe('transform errors', () => {
+  it('never writes a record whose transform reported an error', async () => {
+    const { default: google } = await import('../../src/channels/google/index.js');
+    const original = google.transform;
+    google.transform = (product, ctx) => {
+      const result = original(product, ctx);
+      if (product.id !== 'P1' || !result.ok) return result;
+      return { ...result, issues: [{ severity: 'error', code: 'test-error', message: 'broken' }] };
+    };
+    try {
+      const dir = scratch('pipeline');
+      const result = await build(dir, { channels: ['google'] });
+      expect(result.channels[0]).toMatchObject({ recordsWritten: 2, invalid: 2 });
+      expect(read(dir, 'google.xml')).not.toContain('<g:id>P1</g:id>');
+    } finally {
+      google.transform = original;
+    }
+  });
+});
