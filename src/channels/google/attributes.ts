@@ -5,7 +5,7 @@
  */
 export type AttributeKind =
   | 'id' // trimmed, whitespace collapsed, nothing else (bad characters are reported, not hidden)
-  | 'text' // one line of text
+  | 'text' // one line of text, HTML entities decoded
   | 'html' // description: HTML stripped unless keepHtml
   | 'url'
   | 'money'
@@ -13,6 +13,7 @@ export type AttributeKind =
   | 'yes-no'
   | 'integer'
   | 'datetime'
+  | 'date-range' // `start/end`
   | 'gtin'
   | 'weight' // `3 kg`
   | 'dimension' // `20 cm`
@@ -64,7 +65,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
   kind('expiration_date', 'datetime'),
   kind('price', 'money'),
   kind('sale_price', 'money'),
-  kind('sale_price_effective_date', 'datetime'),
+  kind('sale_price_effective_date', 'date-range'),
   kind('cost_of_goods_sold', 'money'),
   kind('unit_pricing_measure', 'unit-measure'),
   kind('unit_pricing_base_measure', 'unit-measure'),

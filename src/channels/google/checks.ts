@@ -5,6 +5,7 @@
  */
 import { parseMoney } from '../../model/money.js';
 import type { Product } from '../../model/product.js';
+import { isIsoDateTime, isoTime } from '../../validate/formats.js';
 import { checkGtin, isScientificNotation } from '../../validate/gtin.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
@@ -41,6 +42,19 @@ export function checkAvailabilityDate(record: GoogleRecord, where: Where): Issue
   const availability = str(record['availability']);
   if ((availability === 'preorder' || availability === 'backorder') && !str(record['availability_date'])) {
     return [error('availability-date-missing', `availability ${availability} needs availability_date`, { ...where, field: 'availability_date' })];
+  }
+  return [];
+}
+
+const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Google accepts availability_date at most a year ahead. */
+export function checkAvailabilityDateRange(record: GoogleRecord, where: Where, now: Date): Issue[] {
+  const date = str(record['availability_date']);
+  if (!date || !isIsoDateTime(date)) return [];
+  const time = isoTime(date);
+  if (time - now.getTime() > YEAR_MS) {
+    return [warning('availability-date-too-far', `availability_date ${date} is more than a year ahead; Google ignores it`, { ...where, field: 'availability_date' })];
   }
   return [];
 }
@@ -122,6 +136,7 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
       const where: Where = { channel: ctx.instance, productId: record.id, line: product.line };
       const issues: Issue[] = [];
       for (const check of RECORD_CHECKS) issues.push(...check(record, where));
+      issues.push(...checkAvailabilityDateRange(record, where, ctx.now));
       if (ids.has(record.id)) {
         issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product`, { ...where, field: 'id' }));
       } else {

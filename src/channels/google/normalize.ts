@@ -7,7 +7,7 @@
 import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/money.js';
 import { normalizeGtin } from '../../validate/gtin.js';
 import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js';
-import { collapseWhitespace, removeXmlForbidden, stripHtml } from './text.js';
+import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from './text.js';
 
 export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -76,9 +76,12 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
     case 'dimension':
     case 'unit-measure':
       return ok(normalizeMeasure(collapseWhitespace(removeXmlForbidden(raw))));
+    case 'text':
+      // Catalogs exported from HTML systems write `Tom &amp; Jerry`: decode, or Google shows the entity.
+      return ok(collapseWhitespace(removeXmlForbidden(decodeEntities(raw))));
     case 'integer':
     case 'datetime':
-    case 'text':
+    case 'date-range':
     case 'shipping':
     case 'product-detail':
       return ok(collapseWhitespace(removeXmlForbidden(raw)));

@@ -31,6 +31,11 @@ describe('google checker', () => {
     expect(codesFor(validFields({ availability: 'backorder' }))).toEqual(['error:availability-date-missing']);
   });
 
+  it('warns when availability_date is more than a year ahead of the run clock (2026-01-15)', () => {
+    expect(codesFor(validFields({ availability: 'preorder', availability_date: '2026-12-31T09:00Z' }))).toEqual([]);
+    expect(codesFor(validFields({ availability: 'preorder', availability_date: '2027-03-01T09:00-0800' }))).toEqual(['warning:availability-date-too-far']);
+  });
+
   it('identifier_exists no with a gtin is an error', () => {
     expect(codesFor(validFields({ identifier_exists: 'no', gtin: '' }))).toEqual([]);
     expect(codesFor(validFields({ identifier_exists: 'no' }))).toEqual(['error:identifier-exists-with-gtin']);

@@ -91,6 +91,12 @@ describe('google transform', () => {
     expect(record.description).toBe('Soft & light\ncotton shirt\nCafé\n😀 ok');
   });
 
+  it('decodes HTML entities in text attributes but not in URLs', () => {
+    const record = recordOf(validFields({ title: 'Tom &amp; Jerry &#8211; Caf&eacute; &#1;', link: 'https://shop.example.com/?a=1&amp;b=2' }));
+    expect(record.title).toBe('Tom & Jerry – Café');
+    expect(record.link).toBe('https://shop.example.com/?a=1&amp;b=2');
+  });
+
   it('keeps HTML when keepHtml is set', () => {
     expect(recordOf(validFields({ description: '<p>Hi</p>' }), { keepHtml: true }).description).toBe('<p>Hi</p>');
   });
