@@ -5,15 +5,16 @@
  *          new fields of up to `retainLimit` changed items;
  *   pass 3 re-reads OLD for the changed keys only and compares fields (a batch of changed items whose
  *          new fields were not kept costs one more pass over each feed).
- * Neither feed's text is held; peak memory grows with the item count (keys + hashes) and the number
+ * Kept fields are copied out of the text chunks they were read from (V8 substrings can pin a whole
+ * chunk). Neither feed's text is held; peak memory grows with the item count (keys + hashes) and the number
  * of changed items, not with the feeds' size.
  */
 import { InputError } from '../errors.js';
 import { compareFields, compareKeys } from './compare-fields.js';
 import { HashIndex } from './hash-index.js';
 import { createFieldFilter, hashFields } from './item-hash.js';
-import { openFeedSource, readFeedItems, type FeedSource } from './read-feed.js';
-import { FORMAT_FAMILY, type ChangedItem, type DiffOptions, type DiffResult, type FieldValue } from './types.js';
+import { detachFields, openFeedSource, readFeedBatches, type FeedSource } from './read-feed.js';
+import { FORMAT_FAMILY, type ChangedItem, type DiffOptions, type DiffResult, type FeedItem, type FieldValue } from './types.js';
 
 const DEFAULT_RETAIN = 50_000;
 const MAX_WARNINGS = 20;
@@ -44,31 +45,35 @@ export async function diffSources(oldSource: FeedSource, newSource: FeedSource, 
   };
   const keep = createFieldFilter(options.ignore);
   const retainLimit = options.retainLimit ?? DEFAULT_RETAIN;
-  const read = (source: FeedSource) => readFeedItems(source, { key: options.key, warn });
+  const read = (source: FeedSource) => readFeedBatches(source, { key: options.key, warn });
 
   const index = new HashIndex();
-  for await (const item of read(oldSource)) {
-    if (index.set(item.key, hashFields(item.fields, keep))) warn(`duplicate key ${item.key} in OLD; the last one is compared`);
+  for await (const batch of read(oldSource)) {
+    for (const item of batch) {
+      if (index.set(item.key, hashFields(item.fields, keep))) warn(`duplicate key ${item.key} in OLD; the last one is compared`);
+    }
   }
 
   const added = new Set<string>();
   const changed = new Set<string>();
   const retained = new Map<string, Record<string, FieldValue>>();
-  for await (const item of read(newSource)) {
-    const slot = index.slot(item.key);
-    if (slot === undefined) {
-      if (added.has(item.key)) warn(`duplicate key ${item.key} in NEW; the last one is compared`);
-      added.add(item.key);
-      continue;
+  for await (const batch of read(newSource)) {
+    for (const item of batch) {
+      const slot = index.slot(item.key);
+      if (slot === undefined) {
+        if (added.has(item.key)) warn(`duplicate key ${item.key} in NEW; the last one is compared`);
+        added.add(item.key);
+        continue;
+      }
+      if (index.markSeen(slot)) warn(`duplicate key ${item.key} in NEW; the last one is compared`);
+      retained.delete(item.key);
+      if (index.sameHash(slot, hashFields(item.fields, keep))) {
+        changed.delete(item.key);
+        continue;
+      }
+      changed.add(item.key);
+      if (!options.statOnly && retained.size < retainLimit) retained.set(item.key, detachFields(item.fields));
     }
-    if (index.markSeen(slot)) warn(`duplicate key ${item.key} in NEW; the last one is compared`);
-    retained.delete(item.key);
-    if (index.sameHash(slot, hashFields(item.fields, keep))) {
-      changed.delete(item.key);
-      continue;
-    }
-    changed.add(item.key);
-    if (!options.statOnly && retained.size < retainLimit) retained.set(item.key, item.fields);
   }
 
   const removed = [...index.unseenKeys()].sort(compareKeys);
@@ -83,7 +88,7 @@ export async function diffSources(oldSource: FeedSource, newSource: FeedSource, 
     warnings,
   };
   if (!options.statOnly && changed.size > 0) {
-    result.changed = await describeChanges(changed, retained, retainLimit, (source) => readFeedItems(source, { key: options.key, warn: () => {} }), oldSource, newSource, keep);
+    result.changed = await describeChanges(changed, retained, retainLimit, (source) => readFeedBatches(source, { key: options.key, warn: () => {} }), oldSource, newSource, keep);
   }
   if (dropped > 0) warnings.push(`... and ${dropped} more warnings`);
   return result;
@@ -94,7 +99,7 @@ async function describeChanges(
   changed: Set<string>,
   retained: Map<string, Record<string, FieldValue>>,
   retainLimit: number,
-  read: (source: FeedSource) => AsyncIterable<{ key: string; fields: Record<string, FieldValue> }>,
+  read: (source: FeedSource) => AsyncIterable<FeedItem[]>,
   oldSource: FeedSource,
   newSource: FeedSource,
   keep: (name: string) => boolean,
@@ -107,10 +112,14 @@ async function describeChanges(
   let needsNew = retained.size === 0;
   while (batch !== undefined) {
     if (needsNew) {
-      for await (const item of read(newSource)) if (batch.has(item.key)) batch.set(item.key, item.fields);
+      for await (const items of read(newSource)) {
+        for (const item of items) if (batch.has(item.key)) batch.set(item.key, detachFields(item.fields));
+      }
     }
     const oldFields = new Map<string, Record<string, FieldValue>>();
-    for await (const item of read(oldSource)) if (batch.has(item.key)) oldFields.set(item.key, item.fields);
+    for await (const items of read(oldSource)) {
+      for (const item of items) if (batch.has(item.key)) oldFields.set(item.key, detachFields(item.fields));
+    }
     for (const [key, newFields] of batch) {
       out.set(key, { key, fields: compareFields(oldFields.get(key) ?? {}, newFields, keep) });
     }
@@ -124,3 +133,4 @@ function takeBatch(pending: string[], size: number): Map<string, Record<string, 
   const keys = pending.splice(0, Math.max(1, size));
   return keys.length === 0 ? undefined : new Map(keys.map((key) => [key, {}]));
 }
+

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import type { FieldValue } from './types.js';
 
 /** Decides which fields take part in the comparison. */
+export const KEEP_ALL = (): boolean => true;
+
 export function createFieldFilter(ignore: readonly string[] = []): (name: string) => boolean {
-  if (ignore.length === 0) return () => true;
+  if (ignore.length === 0) return KEEP_ALL;
   const exact = new Set(ignore);
   return (name) => {
     if (exact.has(name)) return false;
@@ -17,7 +19,8 @@ export function createFieldFilter(ignore: readonly string[] = []): (name: string
 
 /** The fields that take part, sorted by name, as one string. Empty values are already dropped by readers. */
 export function canonicalFields(fields: Record<string, FieldValue>, keep: (name: string) => boolean): string {
-  const names = Object.keys(fields).filter(keep).sort();
+  const all = Object.keys(fields);
+  const names = (keep === KEEP_ALL ? all : all.filter(keep)).sort();
   const pairs: unknown[] = [];
   for (const name of names) pairs.push(name, fields[name]);
   return JSON.stringify(pairs);

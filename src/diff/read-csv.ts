@@ -15,7 +15,7 @@ export async function* readCsv(
   path: string,
   delimiter: string,
   onHeader?: (names: string[]) => void,
-): AsyncGenerator<Record<string, FieldValue>> {
+): AsyncGenerator<Record<string, FieldValue>[]> {
   const bytes = await openFeedBytes(path);
   const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true });
   bytes.on('error', (err) => parser.destroy(err));
@@ -29,7 +29,7 @@ export async function* readCsv(
         onHeader?.(header);
         continue;
       }
-      yield recordFields(header, record);
+      yield [recordFields(header, record)];
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -49,11 +49,19 @@ export interface ReadOptions {
   warn: (message: string) => void;
 }
 
-/** Items of all the source's files, in file order. Items without a key are reported and skipped. */
+/** Items of all the source's files, one at a time, in file order. */
 export async function* readFeedItems(source: FeedSource, options: ReadOptions): AsyncGenerator<FeedItem> {
+  for await (const batch of readFeedBatches(source, options)) yield* batch;
+}
+
+/**
+ * Items of all the source's files in file order, in batches (one per chunk read: far fewer async
+ * steps than one per item). Items without a key are reported and skipped.
+ */
+export async function* readFeedBatches(source: FeedSource, options: ReadOptions): AsyncGenerator<FeedItem[]> {
   for (const path of source.paths) {
     let keyField = options.key ?? DEFAULT_KEY[source.format];
-    let rows: AsyncIterable<Record<string, FieldValue>>;
+    let rows: AsyncIterable<Record<string, FieldValue>[]>;
     switch (source.format) {
       case 'google-xml':
         rows = readGoogleXml(path);
@@ -75,15 +83,19 @@ export async function* readFeedItems(source: FeedSource, options: ReadOptions): 
         break;
     }
     let position = 0;
-    for await (const fields of rows) {
-      position++;
-      const value = keyField === undefined ? undefined : fields[keyField];
-      const key = Array.isArray(value) ? value.join(',') : value;
-      if (key === undefined || key === '') {
-        options.warn(`${path}: item ${position} has no ${keyField ?? 'key'}; skipped`);
-        continue;
+    for await (const rowBatch of rows) {
+      const items: FeedItem[] = [];
+      for (const fields of rowBatch) {
+        position++;
+        const value = keyField === undefined ? undefined : fields[keyField];
+        const key = Array.isArray(value) ? value.join(',') : value;
+        if (key === undefined || key === '') {
+          options.warn(`${path}: item ${position} has no ${keyField ?? 'key'}; skipped`);
+          continue;
+        }
+        items.push({ key: detachString(key), fields });
       }
-      yield { key: detachString(key), fields };
+      if (items.length > 0) yield items;
     }
   }
 }
@@ -92,6 +104,15 @@ export async function* readFeedItems(source: FeedSource, options: ReadOptions): 
  * A copy of `s` that does not keep its parent alive: V8 may represent a substring as a slice of the
  * whole chunk it came from, and keys are kept for the whole run.
  */
-function detachString(s: string): string {
+export function detachString(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/** Fields to keep beyond the chunk they were read from (see detachString). */
+export function detachFields(fields: Record<string, FieldValue>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    out[detachString(name)] = Array.isArray(value) ? value.map(detachString) : detachString(value);
+  }
+  return out;
 }

@@ -18,12 +18,13 @@ interface Column {
   order?: string[];
 }
 
-/** Rows of the file as field maps (the key is picked by the caller). */
-export async function* readGoogleTsv(path: string): AsyncGenerator<Record<string, FieldValue>> {
+/** Rows of the file as field maps, a batch per chunk read (the key is picked by the caller). */
+export async function* readGoogleTsv(path: string): AsyncGenerator<Record<string, FieldValue>[]> {
   const tokenizer = new TsvTokenizer();
   let columns: Column[] | undefined;
   let line = 0;
-  function* convert(rows: TsvRow[]): Generator<Record<string, FieldValue>> {
+  function convert(rows: TsvRow[]): Record<string, FieldValue>[] {
+    const out: Record<string, FieldValue>[] = [];
     for (const row of rows) {
       line++;
       if (columns === undefined) {
@@ -33,11 +34,12 @@ export async function* readGoogleTsv(path: string): AsyncGenerator<Record<string
       if (row.cells.length > columns.length) {
         throw new InputError(`${path}: row ${line} has ${row.cells.length} cells but the header has ${columns.length}`);
       }
-      yield rowFields(columns, row);
+      out.push(rowFields(columns, row));
     }
+    return out;
   }
-  for await (const chunk of readTextChunks(path)) yield* convert(tokenizer.push(chunk));
-  yield* convert(tokenizer.end());
+  for await (const chunk of readTextChunks(path)) yield convert(tokenizer.push(chunk));
+  yield convert(tokenizer.end());
 }
 
 function parseColumn(header: string): Column {

@@ -21,11 +21,12 @@ const parser = new XMLParser({
 const ITEM_START = /<item[\s>]/g;
 const ITEM_END = '</item>';
 
-export async function* readGoogleXml(path: string): AsyncGenerator<Record<string, FieldValue>> {
+export async function* readGoogleXml(path: string): AsyncGenerator<Record<string, FieldValue>[]> {
   let text = '';
   for await (const chunk of readTextChunks(path)) {
     text = text === '' ? chunk : text + chunk;
     let pos = 0;
+    const batch: Record<string, FieldValue>[] = [];
     for (;;) {
       ITEM_START.lastIndex = pos;
       const start = ITEM_START.exec(text);
@@ -39,10 +40,11 @@ export async function* readGoogleXml(path: string): AsyncGenerator<Record<string
         pos = start.index;
         break;
       }
-      yield parseItem(path, text.slice(start.index, end + ITEM_END.length));
+      batch.push(parseItem(path, text.slice(start.index, end + ITEM_END.length)));
       pos = end + ITEM_END.length;
     }
     text = text.slice(pos);
+    yield batch;
   }
   if (/<item[\s>]/.test(text)) throw new InputError(`${path}: the feed ends inside an <item>`);
 }
