@@ -35,6 +35,8 @@ export interface CatalogSettings {
   currency?: string | undefined;
   /** Prices use `,` as decimal separator. */
   decimalComma?: boolean | undefined;
+  /** catalog.includeUnpublished: list drafts, archived and unpublished products on every channel. */
+  includeUnpublished?: boolean | undefined;
 }
 
 export interface ChannelContext {

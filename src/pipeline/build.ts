@@ -227,9 +227,13 @@ async function processProduct(run: Run, product: Product, log: IssueLog): Promis
 async function emit(run: Run, log: IssueLog, rec: unknown, product: Product, where: Partial<Issue>): Promise<number> {
   const key = run.instance.channel.key(rec);
   const at = { ...where, productId: key || where.productId };
-  let errors = 0;
-  if (run.validate && !run.validate(rec)) errors += record(run, log, schemaIssues(run.validate.errors, at), at);
-  if (run.checker) errors += record(run, log, run.checker.check(rec, product), at);
+  const schema = run.validate && !run.validate(rec) ? schemaIssues(run.validate.errors, at) : [];
+  const checks = run.checker ? run.checker.check(rec, product) : [];
+  // A channel check that explains a field (`gtin`: wrong check digit, expected 1) replaces the
+  // schema's generic format error on the same field, so each problem is reported once.
+  const explained = new Set(checks.filter((i) => i.severity === 'error' && i.field).map((i) => i.field!));
+  const generic = schema.filter((i) => !(i.code === 'schema-format' && i.field && explained.has(i.field.replace(/\[[0-9]+\]$/, ''))));
+  const errors = record(run, log, generic, at) + record(run, log, checks, at);
   if (errors > 0) return errors;
   for (const sink of run.sinks.values()) await sink.add(rec);
   run.summary.recordsWritten++;

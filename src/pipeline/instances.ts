@@ -39,7 +39,11 @@ export function resolveInstances(
     const ctx: ChannelContext = {
       instance: name,
       config: options.offerOnly && channel.id === 'amazon' ? { ...block, offerOnly: true } : block,
-      catalog: { currency: config.catalog?.currency, decimalComma: config.catalog?.decimalComma },
+      catalog: {
+        currency: config.catalog?.currency,
+        decimalComma: config.catalog?.decimalComma,
+        includeUnpublished: config.catalog?.includeUnpublished,
+      },
       resolvePath: (path) => resolve(loaded.dir, path),
       now: options.now,
     };

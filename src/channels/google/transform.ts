@@ -113,7 +113,7 @@ function limit<T>(spec: AttributeSpec, values: T[], where: Where, issues: Issue[
 
 export function transformProduct(product: Product, ctx: ChannelContext): TransformResult<GoogleRecord> {
   const config = googleConfig(ctx.config);
-  if (!config.includeUnpublished) {
+  if (!config.includeUnpublished && !ctx.catalog.includeUnpublished) {
     const reason = unpublishedReason(product);
     if (reason) return { ok: false, reason };
   }
