@@ -1,6 +1,8 @@
 /** Product facts (title, brand, identifiers, images, color, size, weight) as Amazon attributes. */
 import type { Product } from '../../model/product.js';
-import { gtinKind, normalizeGtin } from '../../validate/gtin.js';
+import { checkGtin, gtinKind, normalizeGtin } from '../../validate/gtin.js';
+// Shared with the Google channel; a candidate for a shared text module.
+import { stripHtml } from '../google/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import { conditionType, parseWeight, plainValue, textValues, type Locale } from './attribute-values.js';
 import { amazonField, amazonValues } from './product-fields.js';
@@ -27,8 +29,10 @@ export function buildCatalogAttributes(product: Product, instance: string, local
   const brand = field('brand');
   text('brand', brand);
   text('manufacturer', field('manufacturer') ?? brand);
-  text('product_description', field('description'));
-  const bullets = amazonValues(product, instance, 'bullet_point');
+  // Amazon shows descriptions and bullets as plain text.
+  const description = field('description');
+  text('product_description', description === undefined ? undefined : stripHtml(description) || undefined);
+  const bullets = amazonValues(product, instance, 'bullet_point').map(stripHtml).filter((b) => b !== '');
   if (bullets.length > 0) attributes['bullet_point'] = textValues(bullets, locale);
   text('color', field('color'));
   text('size', field('size'));
@@ -39,6 +43,8 @@ export function buildCatalogAttributes(product: Product, instance: string, local
     attributes['supplier_declared_has_product_identifier_exemption'] = plainValue(true, locale);
   } else if (gtin !== undefined) {
     const value = normalizeGtin(gtin);
+    const checked = checkGtin(value);
+    if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, { ...where, field: 'gtin' }));
     attributes['externally_assigned_product_identifier'] = [{ type: gtinKind(value), value, marketplace_id: locale.marketplaceId }];
   }
   const asin = field('merchant_suggested_asin') ?? field('asin');

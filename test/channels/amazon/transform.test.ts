@@ -165,3 +165,16 @@ describe('amazon PATCH and DELETE helpers', () => {
     expect(v({ sku: 'A', operationType: 'UPDATE', productType: 'SHIRT', attributes: { a: [{}] }, patches: [{ op: 'add', path: '/attributes/a' }] })).toBe(false);
   });
 });
+
+describe('amazon transform: text and identifiers', () => {
+  it('sends descriptions and bullets as plain text', () => {
+    const a = recordOf(validFields({ description: '<p>Soft <b>organic</b> cotton &amp; a relaxed fit.</p>', bullet_point: '<b>Soft</b>|<i></i>' })).attributes!;
+    expect(a['product_description']![0]!['value']).toBe('Soft organic cotton & a relaxed fit.');
+    expect(a['bullet_point']!.map((b) => b['value'])).toEqual(['Soft']);
+  });
+
+  it('reports a GTIN with a wrong check digit', () => {
+    const result = amazon.transform(makeProduct(validFields({ gtin: '4006381333932' })), makeContext());
+    expect(result.issues?.map((i) => `${i.severity}:${i.code}:${i.field}`)).toEqual(['error:amazon-gtin-check-digit:gtin']);
+  });
+});
