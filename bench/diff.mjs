@@ -2,11 +2,11 @@
 /**
  * Benchmark for `omnifeed diff` on large feeds.
  *
- *   npm run build && node bench/diff.mjs [--items 1000000] [--seed 7]
+ *   npm run build && node bench/diff.mjs [--items 1000000] [--seed 7] [--new-format tsv|xml]
  *
  * Writes two Google TSV feeds into bench/data/ (deterministic for --items and --seed; reused when
  * present): OLD, and NEW with about 1% of items changed (price, title or an image list), 0.1% removed
- * and 0.1% added. Then diffs them in a child process through the built dist/diff module and prints
+ * and 0.1% added (`--new-format xml` writes NEW as Google XML instead). Then diffs them in a child process through the built dist/diff module and prints
  * items/s and the child's peak RSS (process.resourceUsage().maxRSS).
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -88,13 +88,30 @@ function change(rnd, it) {
   return { ...it, additional_image_link: [...it.additional_image_link, `https://img.example.com/${it.id}-5.jpg`] };
 }
 
-async function generate(oldPath, newPath, items, seed) {
+function xmlItem(it) {
+  const esc = (v) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let out = '<item>\n';
+  for (const name of HEADER) {
+    const value = it[name];
+    if (name === 'shipping') {
+      for (const s of value) {
+        const [country, region, service, price, ...times] = s.split(':');
+        const times4 = ['min_handling_time', 'max_handling_time', 'min_transit_time', 'max_transit_time'];
+        out += `<g:shipping><g:country>${country}</g:country>${region ? `<g:region>${region}</g:region>` : ''}<g:service>${service}</g:service><g:price>${price}</g:price>`;
+        out += times.map((t, i) => `<g:${times4[i]}>${t}</g:${times4[i]}>`).join('') + '</g:shipping>\n';
+      }
+    } else for (const v of Array.isArray(value) ? value : [value]) out += `<g:${name}>${esc(v)}</g:${name}>\n`;
+  }
+  return out + '</item>\n';
+}
+
+async function generate(oldPath, newPath, items, seed, newRow) {
   const rnd = random(seed);
   const oldOut = createWriteStream(oldPath);
   const newOut = createWriteStream(newPath);
   const header = HEADER.join('\t') + '\n';
   oldOut.write(header);
-  newOut.write(header);
+  newOut.write(newRow === row ? header : '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">\n<channel>\n<title>Bench</title>\n');
   let oldBuf = '';
   let newBuf = '';
   const flush = async (force) => {
@@ -114,11 +131,12 @@ async function generate(oldPath, newPath, items, seed) {
     const fate = rnd();
     if (fate < 0.001) {
       // removed from NEW; another item added in its place
-      newBuf += row(item(rnd, items + added++));
-    } else if (fate < 0.011) newBuf += row(change(rnd, it));
-    else newBuf += row(it);
+      newBuf += newRow(item(rnd, items + added++));
+    } else if (fate < 0.011) newBuf += newRow(change(rnd, it));
+    else newBuf += newRow(it);
     await flush(false);
   }
+  if (newRow !== row) newBuf += '</channel>\n</rss>\n';
   await flush(true);
   oldOut.end();
   newOut.end();
@@ -131,13 +149,14 @@ if (args[0] === '--measure') {
 } else {
   const items = Number(option('items', '1000000'));
   const seed = Number(option('seed', '7'));
+  const newFormat = option('new-format', 'tsv');
   const dir = join(here, 'data');
   mkdirSync(dir, { recursive: true });
   const oldPath = join(dir, `diff-old-${items}-${seed}.tsv`);
-  const newPath = join(dir, `diff-new-${items}-${seed}.tsv`);
+  const newPath = join(dir, `diff-new-${items}-${seed}.${newFormat}`);
   if (!existsSync(oldPath) || !existsSync(newPath)) {
     const started = Date.now();
-    await generate(oldPath, newPath, items, seed);
+    await generate(oldPath, newPath, items, seed, newFormat === 'xml' ? xmlItem : row);
     console.log(`generated 2 feeds of ${items} items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const size = (p) => `${(statSync(p).size / 1024 / 1024).toFixed(0)} MiB`;

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { canonicalGoogleValue, formatGroup, normaliseAttributeName } from './google-fields.js';
 import { readTextChunks } from './open-input.js';
 import type { FieldValue } from './types.js';
+import { parseXmlItem, type XmlNode } from './xml-item.js';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -26,7 +27,7 @@ export async function* readGoogleXml(path: string): AsyncGenerator<Record<string
   for await (const chunk of readTextChunks(path)) {
     text = text === '' ? chunk : text + chunk;
     let pos = 0;
-    const batch: Record<string, FieldValue>[] = [];
+    const items: string[] = [];
     for (;;) {
       ITEM_START.lastIndex = pos;
       const start = ITEM_START.exec(text);
@@ -40,23 +41,67 @@ export async function* readGoogleXml(path: string): AsyncGenerator<Record<string
         pos = start.index;
         break;
       }
-      batch.push(parseItem(path, text.slice(start.index, end + ITEM_END.length)));
+      items.push(text.slice(start.index, end + ITEM_END.length));
       pos = end + ITEM_END.length;
     }
     text = text.slice(pos);
-    yield batch;
+    if (items.length > 0) yield parseItems(path, items);
   }
   if (/<item[\s>]/.test(text)) throw new InputError(`${path}: the feed ends inside an <item>`);
 }
 
-function parseItem(path: string, xml: string): Record<string, FieldValue> {
-  let parsed: unknown;
+/** The items of one chunk: the small item parser, and fast-xml-parser for what it leaves. */
+function parseItems(path: string, items: string[]): Record<string, FieldValue>[] {
+  const out: Record<string, FieldValue>[] = [];
+  for (const xml of items) {
+    const node = parseXmlItem(xml);
+    out.push(node === undefined ? parseWithLibrary(path, [xml])[0] ?? {} : nodeFields(node));
+  }
+  return out;
+}
+
+/** The fast path's result, shaped like the library's, field values normalised the same way. */
+export function nodeFields(item: XmlNode): Record<string, FieldValue> {
+  const raw = new Map<string, string[]>();
+  for (const child of item.children) {
+    const name = normaliseAttributeName(child.name);
+    const values = raw.get(name) ?? [];
+    if (child.children.length === 0) values.push(child.text);
+    else {
+      const parts: Record<string, string> = {};
+      for (const sub of child.children) {
+        const subName = normaliseAttributeName(sub.name);
+        parts[subName] = parts[subName] === undefined ? sub.text : `${parts[subName]},${sub.text}`;
+      }
+      values.push(formatGroup(name, parts));
+    }
+    raw.set(name, values);
+  }
+  return canonicalFieldsOf(raw);
+}
+
+function canonicalFieldsOf(raw: Map<string, string[]>): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  for (const [name, values] of raw) {
+    const value = canonicalGoogleValue(name, values);
+    if (value !== undefined) fields[name] = value;
+  }
+  return fields;
+}
+
+/** Items parsed by fast-xml-parser, as one document (its set-up cost is per call). */
+export function parseWithLibrary(path: string, items: string[]): Record<string, FieldValue>[] {
+  let parsed: { batch?: { item?: unknown[] }[] };
   try {
-    parsed = parser.parse(xml);
+    parsed = parser.parse(`<batch>${items.join('')}</batch>`) as typeof parsed;
   } catch (err) {
     throw new InputError(`${path}: cannot parse an <item>: ${(err as Error).message}`);
   }
-  const item = ((parsed as { item?: unknown[] }).item?.[0] ?? {}) as Record<string, unknown[]>;
+  const nodes = parsed.batch?.[0]?.item ?? [];
+  return nodes.map((node) => itemFields(typeof node === 'object' && node !== null ? (node as Record<string, unknown[]>) : {}));
+}
+
+function itemFields(item: Record<string, unknown[]>): Record<string, FieldValue> {
   const raw = new Map<string, string[]>();
   for (const [tag, nodes] of Object.entries(item)) {
     const name = normaliseAttributeName(tag);
@@ -64,12 +109,7 @@ function parseItem(path: string, xml: string): Record<string, FieldValue> {
     for (const node of nodes) values.push(nodeText(name, node));
     raw.set(name, values);
   }
-  const fields: Record<string, FieldValue> = {};
-  for (const [name, values] of raw) {
-    const value = canonicalGoogleValue(name, values);
-    if (value !== undefined) fields[name] = value;
-  }
-  return fields;
+  return canonicalFieldsOf(raw);
 }
 
 /** Text of a leaf element, or a nested group (`<g:shipping>`) in its TSV string form. */
