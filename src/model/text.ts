@@ -1,6 +1,6 @@
 /**
- * Text clean-up for Google attributes: characters XML 1.0 forbids, HTML in descriptions,
- * HTML entities. Pure string functions.
+ * Text clean-up shared by channels and reports: characters XML 1.0 forbids, HTML in descriptions,
+ * HTML entities, XML escaping. Pure string functions.
  */
 
 /** C0 controls except tab/LF/CR, U+FFFE/U+FFFF and lone surrogates: not XML 1.0 `Char`s. */
@@ -88,4 +88,16 @@ function collapseRun(run: string): string {
 export function stripHtml(html: string): string {
   const text = decodeEntities(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
   return text.replace(/[\s\u00a0]+/g, collapseRun).trim();
+}
+
+const ESCAPE_RE =
+  /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** XML text: the five special characters escaped, non-XML characters removed. */
+export function escapeXml(text: string): string {
+  ESCAPE_RE.lastIndex = 0;
+  if (!ESCAPE_RE.test(text)) return text;
+  ESCAPE_RE.lastIndex = 0;
+  return text.replace(ESCAPE_RE, (c) => ENTITY[c] ?? '');
 }

@@ -1,4 +1,5 @@
 /** Machine-readable reports: JSON, JUnit XML (one testsuite per channel), GitHub annotations. */
+import { escapeXml } from '../model/text.js';
 import type { BuildResult } from '../pipeline/build.js';
 import type { Issue } from '../validate/issue.js';
 
@@ -21,9 +22,6 @@ export function formatJson(result: BuildResult): string {
   )}\n`;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function formatJunit(result: BuildResult): string {
   const suites: string[] = [];

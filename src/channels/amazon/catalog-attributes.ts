@@ -2,7 +2,7 @@
 import type { Product } from '../../model/product.js';
 import { checkGtin, gtinKind, normalizeGtin } from '../../validate/gtin.js';
 // Shared with the Google channel; a candidate for a shared text module.
-import { stripHtml } from '../google/text.js';
+import { stripHtml } from '../../model/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import { conditionType, parseWeight, plainValue, textValues, type Locale } from './attribute-values.js';
 import { amazonField, amazonValues } from './product-fields.js';

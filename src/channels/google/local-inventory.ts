@@ -13,7 +13,7 @@ import { compileSchemaFile, schemaIssues } from '../../validate/ajv.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, FeedFormat, SideFeed } from '../contract.js';
 import { googleConfig } from './config.js';
-import { removeXmlForbidden } from './text.js';
+import { removeXmlForbidden } from '../../model/text.js';
 import { tsvText } from './tsv-format.js';
 
 export const LOCAL_INVENTORY_FILE = 'google-local-inventory.tsv';

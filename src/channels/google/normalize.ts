@@ -7,7 +7,7 @@
 import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/money.js';
 import { normalizeGtin } from '../../validate/gtin.js';
 import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js';
-import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from './text.js';
+import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from '../../model/text.js';
 
 export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
 

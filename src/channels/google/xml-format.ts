@@ -3,24 +3,15 @@
  * elements, groups (shipping, product_detail) as nested elements. Text is XML-escaped and
  * characters XML 1.0 forbids are dropped here too, whatever the record holds.
  */
+import { escapeXml } from '../../model/text.js';
 import type { FeedFormat } from '../contract.js';
 import { ATTRIBUTES } from './attributes.js';
 import type { GoogleConfig } from './config.js';
 import { PRODUCT_DETAIL_FIELDS, SHIPPING_FIELDS, type GoogleRecord } from './record.js';
 
+export { escapeXml };
+
 export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
-
-const ESCAPE_RE =
-  /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** XML text: the five special characters escaped, non-XML characters removed. */
-export function escapeXml(text: string): string {
-  ESCAPE_RE.lastIndex = 0;
-  if (!ESCAPE_RE.test(text)) return text;
-  ESCAPE_RE.lastIndex = 0;
-  return text.replace(ESCAPE_RE, (c) => ENTITY[c] ?? '');
-}
 
 /** Sub-attribute order of group attributes (fixed, whatever order the entry's keys have). */
 const GROUP_FIELDS: Record<string, readonly string[]> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
-import { decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/channels/google/text.js';
+import { decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
 import type { ChannelConfig } from '../../../src/channels/contract.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
 
