@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
 import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
+import { registerSchema } from './schema.js';
 import { processIo, type CliIo } from './io.js';
 import { reportError } from './shared.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .showHelpAfterError('(run omnifeed --help for usage)');
   registerBuild(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerSchema(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (err) {
