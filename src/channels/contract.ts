@@ -78,6 +78,8 @@ export interface FeedFormat<R> {
   /** Separator written between items (e.g. `,` in a JSON array). */
   separator?: string;
   split?: { maxItems?: number; maxBytes?: number };
+  /** A file with no records is invalid for this channel (Amazon wants at least one message): write none. */
+  omitWhenEmpty?: boolean;
 }
 
 /** A feed that is not one-record-per-product (e.g. Google local inventory from a store file). */

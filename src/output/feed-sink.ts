@@ -57,15 +57,16 @@ export class FeedSink<R> {
     this.current = undefined;
   }
 
-  /** Close every file (an empty feed still gets its header and footer). */
+  /** Close every file (an empty feed still gets its header and footer, unless the format forbids empty files). */
   async close(): Promise<void> {
-    if (this.files.length === 0) await this.openFile();
+    if (this.files.length === 0 && !this.format.omitWhenEmpty) await this.openFile();
     await this.finishFile();
   }
 
   /** Final file names, in order. */
   targets(): string[] {
-    if (this.files.length <= 1) return [this.path];
+    if (this.files.length === 0) return [];
+    if (this.files.length === 1) return [this.path];
     return this.files.map((_, i) => numbered(this.path, i + 1));
   }
 

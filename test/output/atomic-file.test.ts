@@ -102,3 +102,17 @@ describe('FeedSink', () => {
     expect(numbered('/o/feed.xml.gz', 2)).toBe('/o/feed-2.xml.gz');
   });
 });
+
+describe('FeedSink with omitWhenEmpty', () => {
+  it('writes no file for no records and removes the previous one', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'amazon.json'), 'old');
+    writeFileSync(join(dir, 'amazon-2.json'), 'old');
+    const sink = new FeedSink(join(dir, 'amazon.json'), {
+      extension: 'json', begin: () => '[', item: () => '1', end: () => ']', omitWhenEmpty: true,
+    });
+    await sink.close();
+    expect(await sink.commit()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -44,5 +44,6 @@ export function createFeedFormat(settings: Pick<AmazonSettings, 'sellerId' | 'is
     end: () => tail,
     // The feed sink counts the whole file (header, separators, footer) against maxBytes.
     split: { maxItems: FEED_MAX_MESSAGES, maxBytes: FEED_MAX_BYTES },
+    omitWhenEmpty: true,
   };
 }
