@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 
 export const HEADER = [
   'id', 'item_group_id', 'title', 'description', 'link', 'image_link', 'additional_image_link', 'price', 'sale_price',
-  'availability', 'quantity', 'condition', 'brand', 'gtin', 'mpn', 'color', 'size', 'gender', 'age_group', 'material',
+  'availability', 'availability_date', 'quantity', 'condition', 'brand', 'gtin', 'mpn', 'color', 'size', 'gender', 'age_group', 'material',
   'product_type', 'google_product_category', 'shipping_weight', 'product_highlight',
 ];
 
@@ -62,12 +62,19 @@ export function createRandom(seed) {
   };
 }
 
-/** A GTIN (12 or 13 digits) with a valid GS1 check digit. */
+/** GS1 prefixes of real trade items (not restricted 02/04/2x, not coupons 05/98x/99). */
+const EAN_PREFIXES = ['400', '401', '402', '403', '404', '405', '406', '407', '408', '409', '410', '419', '420', '440', '300', '350', '379', '500', '501', '509', '800', '839'];
+const UPC_PREFIXES = ['0', '1', '6', '7', '8'];
+const UPC_SECOND = ['0', '1', '3', '6', '7', '8', '9'];
+
+/** A GTIN (12-digit UPC or 13-digit EAN) with a valid GS1 check digit and a real-world prefix. */
 export function makeGtin(random) {
-  const length = random() < 0.7 ? 13 : 12;
-  let body = '';
-  for (let i = 0; i < length - 1; i++) body += Math.floor(random() * 10);
-  if (length === 13 && body[0] === '0') body = '4' + body.slice(1);
+  const upc = random() >= 0.7;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  let body = upc ? pick(UPC_PREFIXES) : pick(EAN_PREFIXES);
+  if (body === '0') body += pick(UPC_SECOND);
+  const length = upc ? 12 : 13;
+  while (body.length < length - 1) body += Math.floor(random() * 10);
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     const digit = body.charCodeAt(body.length - 1 - i) - 48;
@@ -102,6 +109,7 @@ export function* generateLines(rows, seed = 42) {
       const size = variants > 1 ? SIZES[v % SIZES.length] : '';
       const price = base + v * 100;
       const onSale = random() < 0.2;
+      const availability = pick(AVAILABILITY);
       const images = 1 + Math.floor(random() * 4);
       const extra = [];
       for (let i = 1; i < images; i++) extra.push(`https://cdn.shop.example/img/${id}-${i}.jpg`);
@@ -115,7 +123,8 @@ export function* generateLines(rows, seed = 42) {
         extra.join('|'),
         `${(price / 100).toFixed(2)} EUR`,
         onSale ? `${((price * 0.8) / 100).toFixed(2)} EUR` : '',
-        pick(AVAILABILITY),
+        availability,
+        availability === 'preorder' || availability === 'backorder' ? `2027-0${1 + (produced % 9)}-15T09:00:00+01:00` : '',
         String(Math.floor(random() * 500)),
         pick(CONDITIONS),
         brand,

@@ -4,10 +4,12 @@
  *   { parser, rows, issues, checksum, ms, peakRssMiB }
  * `rows` counts data rows plus the header; `checksum` sums field lengths, so candidates can be compared.
  *
- *   node bench/parse-file.mjs <scanner|reader|csv-parse|udsv> FILE
+ *   node bench/parse-file.mjs <scanner|reader|udsv|csv-parse|reader-csv-parse> FILE
  *
  * `scanner` and `reader` use the built dist/ (run `npm run build` first): the bare scanner, and the full
  * catalog reader (readDelimited: sniffing, header, SourceItems keyed by header) the pipeline uses.
+ * `csv-parse` is the bare parser to arrays; `reader-csv-parse` is the same catalog reader over csv-parse,
+ * as it was before the switch (bench/csv-parse-reader.mjs).
  */
 import { createReadStream } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +42,17 @@ const candidates = {
       for (const key in item.record) checksum += item.record[key].length;
     }
     return { rows, issues, checksum, note: 'header not in checksum; empty fields dropped' };
+  },
+
+  async 'reader-csv-parse'(file) {
+    const { readDelimitedWithCsvParse } = await import('./csv-parse-reader.mjs');
+    let rows = 1, issues = 0, checksum = 0;
+    for await (const item of readDelimitedWithCsvParse(file, { format: 'csv' })) {
+      if (item.kind === 'issue') { issues++; continue; }
+      rows++;
+      for (const key in item.record) checksum += item.record[key].length;
+    }
+    return { rows, issues, checksum };
   },
 
   async 'csv-parse'(file) {

@@ -265,7 +265,7 @@ export class CsvScanner {
       : code === 'CSV_INVALID_CLOSING_QUOTE' ? `a closing quote must be followed by the delimiter or a line break, found ${JSON.stringify(text[at + 1])}`
       : 'a quote inside an unquoted field; quote the whole field and double the quotes inside it';
     const where = errorLine === line ? `column ${column}` : `line ${errorLine}, column ${column}`;
-    return { kind: 'error', code, line, errorLine, column, fieldIndex, message: `${what} (${where}, field ${fieldIndex + 1})` };
+    return { kind: 'error', code, line, errorLine, column, fieldIndex, message: `${what}, at ${where} of field ${fieldIndex + 1}` };
   }
 }
 

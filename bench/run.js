@@ -1,0 +1,2 @@
+// `npm run bench` runs this file; the benchmark lives in run.mjs.
+import './run.mjs';
