@@ -1,7 +1,8 @@
 /** `omnifeed build` and `omnifeed validate`: parse flags, run the pipeline, print the report, set the exit code. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { EXIT } from '../errors.js';
+import { availableParallelism } from 'node:os';
+import { AbortError, EXIT } from '../errors.js';
 import { buildFeeds, type BuildResult } from '../pipeline/build.js';
 import { previewBuild } from '../pipeline/preview.js';
 import { renderText as renderDiff } from '../diff/render-text.js';
@@ -28,6 +29,7 @@ interface BuildFlags {
   quiet?: boolean;
   debug?: boolean;
   diff?: boolean;
+  workers?: string;
 }
 
 export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -43,6 +45,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       .option('--report-file <file>', 'also write the report to this file (format from --reporter, json by default)')
       .option('-v, --verbose', 'list every kept issue, and report even on success')
       .option('-q, --quiet', 'print nothing but errors')
+      .option('--workers <n>', 'worker threads for the channels (0: all on the main thread; default: one per channel, up to the CPU count)')
       .option('--debug', 'stack traces for errors');
 
   common(program.command('build'))
@@ -81,6 +84,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): P
       dryRun,
       offerOnly: flags.offerOnly,
       now: io.now(),
+      workers: parseWorkers(flags.workers),
       onProgress: progress ? (n: number) => io.stderr(`\r  ${n.toLocaleString('en-US')} products…`) : undefined,
     };
     if (flags.diff && !dryRun) return await runPreview(io, flags, options, secrets);
@@ -126,6 +130,13 @@ async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dr
   const text = render('text');
   if (dryRun) io.stdout(text);
   else io.stderr(text);
+}
+
+/** `--workers`: a count, or (default) one per channel instance up to the machine's cores. */
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  if (!/^[0-9]+$/.test(value)) throw new AbortError(`--workers: "${value}" must be a whole number`, 'Use 0 to run every channel on the main thread.');
+  return Number(value);
 }
 
 function colour(io: CliIo): boolean {

@@ -110,3 +110,30 @@ describe('transform errors', () => {
     }
   });
 });
+
+describe('channels in worker threads', () => {
+  it('write the same bytes and report the same as on the main thread', async () => {
+    const a = scratch('pipeline');
+    const b = scratch('pipeline');
+    const local = await build(a, { workers: 0 });
+    const threaded = await build(b, { workers: 2 });
+    for (const file of ['google.xml', 'google.tsv', 'shop.csv']) expect(read(b, file)).toBe(read(a, file));
+    const strip = (r: typeof local) => ({
+      ...r,
+      catalog: 'catalog.csv',
+      channels: r.channels.map((c) => ({ ...c, files: c.files.map((f) => f.split('/').pop()) })),
+      issues: [...r.issues].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    });
+    expect(strip(threaded)).toEqual(strip(local));
+  });
+
+  it('keep the old feeds when a worker fails the threshold', async () => {
+    const dir = scratch('pipeline');
+    await build(dir, { workers: 2, channels: ['google'] });
+    const before = read(dir, 'google.xml');
+    const failed = await build(dir, { workers: 2, strict: true });
+    expect(failed.exitCode).toBe(1);
+    expect(read(dir, 'google.xml')).toBe(before);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

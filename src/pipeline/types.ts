@@ -1,0 +1,60 @@
+import type { LoadedConfig } from '../config/types.js';
+import type { ExitCode } from '../errors.js';
+import type { RuleStats } from '../rules/rules.js';
+import type { Issue } from '../validate/issue.js';
+import type { IssueCount } from './issue-log.js';
+
+export interface BuildOptions {
+  loaded: LoadedConfig;
+  /** Absolute catalog path overriding catalog.path. */
+  catalogPath?: string | undefined;
+  preset?: string | undefined;
+  /** Absolute output folder. */
+  outDir: string;
+  channels?: string[] | undefined;
+  strict?: boolean | undefined;
+  maxInvalid?: string | number | undefined;
+  force?: boolean | undefined;
+  /** Validate only: nothing is written. */
+  dryRun?: boolean | undefined;
+  offerOnly?: boolean | undefined;
+  now: Date;
+  maxIssues?: number | undefined;
+  /**
+   * Worker threads for the channels: 0 runs every channel on the main thread; N > 0 spreads the
+   * channel instances over up to N workers while the main thread reads the catalog.
+   */
+  workers?: number | undefined;
+  onProgress?: ((productsRead: number) => void) | undefined;
+}
+
+export type ChannelStatus = 'written' | 'validated' | 'kept' | 'failed';
+
+export interface ChannelSummary {
+  channel: string;
+  type: string;
+  productsRead: number;
+  recordsWritten: number;
+  excluded: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+  files: string[];
+  rules: RuleStats[];
+  status: ChannelStatus;
+  reason?: string | undefined;
+}
+
+export interface BuildResult {
+  catalog: string;
+  productsRead: number;
+  /** Rows the catalog reader or preset could not use (malformed, no id). */
+  rowsRejected: number;
+  /** Products a preset did not list (drafts, archived, unpublished). */
+  productsSkipped: number;
+  channels: ChannelSummary[];
+  issues: Issue[];
+  issueTotals: IssueCount[];
+  issuesOmitted: number;
+  exitCode: ExitCode;
+}
