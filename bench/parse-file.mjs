@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Reads one CSV file to rows with one parser candidate and prints a JSON line:
- *   { parser, rows, issues, checksum, ms, peakRssMiB }
+ *   { parser, rows, issues, checksum, ms, cpuS, peakRssMiB }
  * `rows` counts data rows plus the header; `checksum` sums field lengths, so candidates can be compared.
  *
  *   node bench/parse-file.mjs <scanner|reader|udsv|csv-parse|reader-csv-parse> FILE
@@ -98,5 +98,8 @@ if (!run || !file) {
 const started = performance.now();
 const result = await run(file);
 const ms = Math.round(performance.now() - started);
-const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({ parser: name, ...result, ms, peakRssMiB }));
+const usage = process.resourceUsage();
+const peakRssMiB = Math.round(usage.maxRSS / 1024);
+// CPU seconds (user + system) are steadier than wall time when other jobs share the machine.
+const cpuS = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e4) / 100;
+console.log(JSON.stringify({ parser: name, ...result, ms, cpuS, peakRssMiB }));

@@ -96,7 +96,7 @@ async function runParsers(file, catalogRows, runs) {
       if (result.code !== 0) throw new Error(`${parser} failed:\n${result.stderr}`);
       const parsed = JSON.parse(result.stdout.trim().split('\n').pop());
       result.peakMiB ??= parsed.peakRssMiB;
-      report(`parse: ${parser}`, catalogRows, result, `${parsed.rows - 1} rows, ${parsed.issues} issues, checksum ${parsed.checksum}`);
+      report(`parse: ${parser}`, catalogRows, result, `cpu ${parsed.cpuS} s; ${parsed.rows - 1} rows, ${parsed.issues} issues, checksum ${parsed.checksum}`);
     }
   }
 }

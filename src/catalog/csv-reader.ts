@@ -5,7 +5,7 @@
  * resync after a bad quote (see bench/README.md).
  */
 import { error, warning } from '../validate/issue.js';
-import { scanBytes } from './csv-scanner.js';
+import { detach, scanBytes } from './csv-scanner.js';
 import { openInput, readHead } from './open.js';
 import { sniffDelimiter } from './sniff.js';
 import type { ReadOptions, SourceItem } from './source.js';
@@ -52,7 +52,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
       const out: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) {
         const value = record[i]!;
-        if (value !== '') out[header[i]!] = value;
+        if (value !== '') out[header[i]!] = detach(value);
       }
       yield { kind: 'row', line, record: out };
     }

@@ -106,9 +106,27 @@ describe('CsvScanner', () => {
     const csv = scan(['id,t\n1,12" pan\n2,Lid\n']);
     expect(problems(csv)).toEqual([['CSV_INVALID_OPENING_QUOTE', 2]]);
     expect(records(csv)).toEqual([[1, 'id', 't'], [3, '2', 'Lid']]);
-    const tsv = scan(['id\tt\n1\t12" pan\n2\t"quoted\ttab"\n'], { delimiter: '\t', relaxQuotes: true });
+    const tsv = scan(['id\tt\n1\t12" pan\n2\t"quoted\ttab"\n3\t"6" ruler"\t\n'], { delimiter: '\t', relaxQuotes: true });
     expect(problems(tsv)).toEqual([]);
-    expect(records(tsv)).toEqual([[1, 'id', 't'], [2, '1', '12" pan'], [3, '2', 'quoted\ttab']]);
+    expect(records(tsv)).toEqual([[1, 'id', 't'], [2, '1', '12" pan'], [3, '2', 'quoted\ttab'], [4, '3', '"6" ruler"', '']]);
+  });
+
+  it('reports an over-long record and goes on at the next line, wherever the input is split', () => {
+    const text = `a,b\n${'x'.repeat(200)}\n1,2\n${'y'.repeat(80)}\r\n3,4\n"q",${'z'.repeat(100)}\r5,6`;
+    const options = { maxRecordChars: 50 };
+    const whole = scan([text], options);
+    expect(problems(whole)).toEqual([['CSV_RECORD_TOO_LONG', 2], ['CSV_RECORD_TOO_LONG', 4], ['CSV_RECORD_TOO_LONG', 6]]);
+    expect(records(whole)).toEqual([[1, 'a', 'b'], [3, '1', '2'], [5, '3', '4'], [7, '5', '6']]);
+    for (let i = 0; i <= text.length; i++) {
+      expect(scan([text.slice(0, i), text.slice(i)], options), `split at ${i}`).toEqual(whole);
+    }
+    expect(scan([...text], options)).toEqual(whole);
+  });
+
+  it('reads TSV quotes the way csv-parse with relax_quotes does', () => {
+    const text = 'id\tt\tu\n1\t12" pan\t"a\tb"\n2\t"6" ruler"\t""\n3\ta "b" c\t"x ""y"""\n4\t"multi\nline"\t"z"\n';
+    const expected = parse(text, { delimiter: '\t', relax_quotes: true, relax_column_count: true }) as string[][];
+    expect(records(scan([text], { delimiter: '\t', relaxQuotes: true })).map((r) => r.slice(1))).toEqual(expected);
   });
 
   it('supports a multi-character delimiter', () => {
@@ -122,7 +140,7 @@ describe('CsvScanner', () => {
       ['id,d\n1,"open\n2,a\n3,"b\n4,c\n', { maxQuotedLines: 1 }],
       ['id,d\n1,"abcdefghij\n2,a\n3,b""\n', { maxQuotedChars: 8 }],
       ['a||b\n"x||y"||"z"\n1||2', { delimiter: '||' }],
-      ['a\tb\n1\t2"\n"3\t4\n', { delimiter: '\t', relaxQuotes: true }],
+      ['a\tb\n1\t2"\n"3\t4\n"5"x\t"6"\r\n"7\n8"y\t9\n', { delimiter: '\t', relaxQuotes: true }],
     ];
     for (const [text, options] of inputs) {
       const whole = scan([text], options);
