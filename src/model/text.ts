@@ -7,16 +7,79 @@
 export const XML_FORBIDDEN_RE =
   /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Whether the text holds a character XML_FORBIDDEN_RE matches. A charCode scan: most text holds
+ * none, and this is far cheaper than running the regex.
+ */
+function hasXmlForbidden(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10 && c !== 13) return true;
+    } else if (c >= 0xd800) {
+      if (c <= 0xdbff) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (next < 0xdc00 || next > 0xdfff) return true;
+        i++; // a valid pair
+      } else if (c <= 0xdfff || c >= 0xfffe) {
+        return true; // a lone low surrogate (a paired one was skipped above), U+FFFE, U+FFFF
+      }
+    }
+  }
+  return false;
+}
+
 export function removeXmlForbidden(text: string): string {
-  XML_FORBIDDEN_RE.lastIndex = 0;
-  if (!XML_FORBIDDEN_RE.test(text)) return text;
+  if (!hasXmlForbidden(text)) return text;
   XML_FORBIDDEN_RE.lastIndex = 0;
   return text.replace(XML_FORBIDDEN_RE, '');
 }
 
+/** `\s` (and what `String.prototype.trim` removes): Unicode White_Space plus line terminators and U+FEFF. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** One line: every run of whitespace (including newlines and no-break spaces) becomes one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  const n = text.length;
+  // Fast path: no whitespace at the ends and every whitespace character is a lone ' '.
+  let clean = n === 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)));
+  for (let i = 0; clean && i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (isSpace(text.charCodeAt(i + 1))) clean = false;
+    } else if (isSpace(c)) {
+      clean = false;
+    }
+  }
+  if (clean) return text;
+  let out = '';
+  let start = -1; // start of the current non-space run
+  let pending = false; // a space run was seen since the last word
+  for (let i = 0; i < n; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) {
+        out += text.slice(start, i);
+        start = -1;
+      }
+      pending = out !== '';
+    } else if (start < 0) {
+      if (pending) {
+        out += ' ';
+        pending = false;
+      }
+      start = i;
+    }
+  }
+  if (start >= 0) out += text.slice(start);
+  return out;
 }
 
 /** HTML 4 Latin-1 entity names for U+00A0..U+00FF, in code point order. */
@@ -75,9 +138,9 @@ function replaceMarkup(whole: string, _raw: string | undefined, name: string | u
   return BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '';
 }
 
-/** A whitespace run becomes one line break when it holds one, else one space. */
-function collapseRun(run: string): string {
-  return /[\n\r\u2028\u2029]/.test(run) ? '\n' : ' ';
+/** U+000A, U+000D, U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 /**
@@ -87,17 +150,63 @@ function collapseRun(run: string): string {
  */
 export function stripHtml(html: string): string {
   const text = decodeEntities(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
-  return text.replace(/[\s\u00a0]+/g, collapseRun).trim();
+  // Each whitespace run becomes one line break when it holds one, else one space; then trim.
+  const n = text.length;
+  let out = '';
+  let start = -1; // start of the current non-space run
+  let pending = 0; // since the last word: 0 no space run, 32 a space run, 10 a run holding a line break
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (start >= 0) {
+        out += text.slice(start, i);
+        start = -1;
+      }
+      if (out !== '' && pending !== 10) pending = isLineBreak(c) ? 10 : 32;
+    } else if (start < 0) {
+      if (pending !== 0) {
+        out += pending === 10 ? '\n' : ' ';
+        pending = 0;
+      }
+      start = i;
+    }
+  }
+  if (start === 0) return text;
+  if (start > 0) out += text.slice(start);
+  return out;
 }
-
-const ESCAPE_RE =
-  /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** XML text: the five special characters escaped, non-XML characters removed. */
 export function escapeXml(text: string): string {
-  ESCAPE_RE.lastIndex = 0;
-  if (!ESCAPE_RE.test(text)) return text;
-  ESCAPE_RE.lastIndex = 0;
-  return text.replace(ESCAPE_RE, (c) => ENTITY[c] ?? '');
+  const n = text.length;
+  let out = '';
+  let last = 0; // start of the text not yet copied to out
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let replacement: string;
+    if (c >= 0x3f) {
+      if (c < 0xd800) continue;
+      if (c <= 0xdbff) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i++; // a valid pair
+          continue;
+        }
+        replacement = ''; // lone high surrogate
+      } else if (c <= 0xdfff || c >= 0xfffe) {
+        replacement = ''; // lone low surrogate (a paired one was skipped above), U+FFFE, U+FFFF
+      } else {
+        continue;
+      }
+    } else if (c === 38) replacement = '&amp;';
+    else if (c === 60) replacement = '&lt;';
+    else if (c === 62) replacement = '&gt;';
+    else if (c === 34) replacement = '&quot;';
+    else if (c === 39) replacement = '&apos;';
+    else if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) replacement = '';
+    else continue;
+    out += text.slice(last, i) + replacement;
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
