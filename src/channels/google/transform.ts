@@ -4,7 +4,7 @@
  * at all (an unreadable price or shipping cell) keep the product out with an error naming the field,
  * so a record is never written invalid; everything else is left for the schema and the checker.
  */
-import { fieldFor, splitValues, type Product } from '../../model/product.js';
+import { splitValues, type Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import { ATTRIBUTES, type AttributeSpec } from './attributes.js';
@@ -18,11 +18,24 @@ const CHANNEL = 'google';
 const UNLISTED_STATUS = new Set(['draft', 'archived']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
+const STATUS_KEY = `${CHANNEL}.status`;
+const PUBLISHED_KEY = `${CHANNEL}.published`;
+const QUANTITY_KEY = `${CHANNEL}.quantity`;
+
+/** fieldFor(product, 'google', name) with the override key already built. */
+function channelField(fields: Product['fields'], overrideKey: string, name: string): string | undefined {
+  const override = fields[overrideKey];
+  if (override !== undefined && override !== '') return override;
+  const value = fields[name];
+  return value === '' ? undefined : value;
+}
+
 /** Why a product is not published (`status` draft/archived, `published` false), or undefined. */
 export function unpublishedReason(product: Product): string | undefined {
-  const status = fieldFor(product, CHANNEL, 'status')?.trim().toLowerCase();
+  const fields = product.fields;
+  const status = channelField(fields, STATUS_KEY, 'status')?.trim().toLowerCase();
   if (status !== undefined && UNLISTED_STATUS.has(status)) return `status is ${status}`;
-  const published = fieldFor(product, CHANNEL, 'published')?.trim().toLowerCase();
+  const published = channelField(fields, PUBLISHED_KEY, 'published')?.trim().toLowerCase();
   if (published !== undefined && FALSE_WORDS.has(published)) return 'not published';
   return undefined;
 }
@@ -33,24 +46,60 @@ export function availabilityFromQuantity(quantity: string | undefined): string |
   return Number(quantity) > 0 ? 'in_stock' : 'out_of_stock';
 }
 
-/** `google.<name>` keys, computed once (transform runs per product, the table has ~75 rows). */
-const OVERRIDE_KEYS = new Map(ATTRIBUTES.map((spec) => [spec.name, `${CHANNEL}.${spec.name}`]));
+type ReadOptions = NormalizeOptions & { defaultCountry?: string | undefined };
+
+/** What transformProduct needs that does not change within a run: computed once per context. */
+interface RunState {
+  config: ChannelContext['config'];
+  catalog: ChannelContext['catalog'];
+  instance: string;
+  checkPublished: boolean;
+  options: ReadOptions;
+  /** Options for parseShipping (money settings plus the default country). */
+  shippingOptions: ReadOptions['money'] & { defaultCountry?: string | undefined };
+  /**
+   * Field key -> attribute index * 4 + precedence: 0 the shared `<name>`, 1 the `google.<name>`
+   * override, 2 an instance named otherwise (`google-de`) overriding with `google-de.<name>`.
+   */
+  slots: Map<string, number>;
+}
+
+const runStates = new WeakMap<ChannelContext, RunState>();
+
+function runState(ctx: ChannelContext): RunState {
+  let state = runStates.get(ctx);
+  if (state !== undefined && state.config === ctx.config && state.catalog === ctx.catalog && state.instance === ctx.instance) return state;
+  const config = googleConfig(ctx.config);
+  const money = { defaultCurrency: ctx.catalog.currency, decimalComma: ctx.catalog.decimalComma };
+  const slots = new Map<string, number>();
+  ATTRIBUTES.forEach((spec, index) => {
+    slots.set(spec.name, index * 4);
+    slots.set(`${CHANNEL}.${spec.name}`, index * 4 + 1);
+    if (ctx.instance !== CHANNEL) slots.set(`${ctx.instance}.${spec.name}`, index * 4 + 2);
+  });
+  state = {
+    config: ctx.config,
+    catalog: ctx.catalog,
+    instance: ctx.instance,
+    checkPublished: !config.includeUnpublished && !ctx.catalog.includeUnpublished,
+    options: { money, keepHtml: config.keepHtml, defaultCountry: config.country },
+    shippingOptions: { ...money, defaultCountry: config.country },
+    slots,
+  };
+  runStates.set(ctx, state);
+  return state;
+}
+
+const ATTRIBUTE_COUNT = ATTRIBUTES.length;
+const ID_INDEX = ATTRIBUTES.findIndex((spec) => spec.name === 'id');
+const AVAILABILITY_INDEX = ATTRIBUTES.findIndex((spec) => spec.name === 'availability');
 
 /**
- * fieldFor(product, 'google', name) with precomputed keys; an instance named otherwise
- * (`google-de`) may also override with `google-de.<name>`, which wins.
+ * Per-attribute raw values of the product being transformed (transform is synchronous, so one
+ * scratch pair serves every call; each slot is cleared as it is read).
  */
-function rawField(product: Product, spec: AttributeSpec, instanceKey: string | undefined): string | undefined {
-  const fields = product.fields;
-  if (instanceKey !== undefined) {
-    const own = fields[`${instanceKey}.${spec.name}`];
-    if (own !== undefined && own !== '') return own;
-  }
-  const override = fields[OVERRIDE_KEYS.get(spec.name)!];
-  if (override !== undefined && override !== '') return override;
-  const value = fields[spec.name];
-  return value === '' ? undefined : value;
-}
+const rawValues: (string | undefined)[] = new Array<string | undefined>(ATTRIBUTE_COUNT).fill(undefined);
+const rawPrecedence = new Int8Array(ATTRIBUTE_COUNT);
 
 interface Where {
   channel: string;
@@ -58,17 +107,11 @@ interface Where {
   line: number;
 }
 
-function readAttribute(
-  spec: AttributeSpec,
-  raw: string,
-  options: NormalizeOptions & { defaultCountry?: string | undefined },
-  where: Where,
-  issues: Issue[],
-): GoogleValue | undefined {
+function readAttribute(spec: AttributeSpec, raw: string, state: RunState, where: Where, issues: Issue[]): GoogleValue | undefined {
   if (spec.kind === 'shipping') {
     const cells = splitValues(raw);
     if (cells.length === 0) return undefined;
-    const parsed = parseShipping(cells, { ...options.money, defaultCountry: options.defaultCountry });
+    const parsed = parseShipping(cells, state.shippingOptions);
     if (!parsed.ok) {
       issues.push(error('shipping-unparseable', `shipping: ${parsed.reason}`, { ...where, field: spec.name }));
       return undefined;
@@ -84,19 +127,27 @@ function readAttribute(
     }
     return entries.length > 0 ? limit(spec, entries, where, issues) : undefined;
   }
-  const raws = spec.repeat ? splitValues(raw) : [raw];
-  const values: string[] = [];
-  for (const text of raws) {
-    const normalized = normalizeValue(spec, text, options);
+  if (!spec.repeat) {
+    const normalized = normalizeValue(spec, raw, state.options);
     if (!normalized.ok) {
-      const code = spec.kind === 'money' ? 'price-unparseable' : 'value-unparseable';
-      issues.push(error(code, `${spec.name}: ${normalized.reason}`, { ...where, field: spec.name }));
-    } else if (normalized.value !== '') {
-      values.push(normalized.value);
+      issues.push(unreadable(spec, normalized.reason, where));
+      return undefined;
     }
+    return normalized.value === '' ? undefined : normalized.value;
+  }
+  const values: string[] = [];
+  for (const text of splitValues(raw)) {
+    const normalized = normalizeValue(spec, text, state.options);
+    if (!normalized.ok) issues.push(unreadable(spec, normalized.reason, where));
+    else if (normalized.value !== '') values.push(normalized.value);
   }
   if (values.length === 0) return undefined;
-  return spec.repeat ? limit(spec, values, where, issues) : values[0];
+  return limit(spec, values, where, issues);
+}
+
+function unreadable(spec: AttributeSpec, reason: string, where: Where): Issue {
+  const code = spec.kind === 'money' ? 'price-unparseable' : 'value-unparseable';
+  return error(code, `${spec.name}: ${reason}`, { ...where, field: spec.name });
 }
 
 function limit<T>(spec: AttributeSpec, values: T[], where: Where, issues: Issue[]): T[] {
@@ -112,29 +163,51 @@ function limit<T>(spec: AttributeSpec, values: T[], where: Where, issues: Issue[
 }
 
 export function transformProduct(product: Product, ctx: ChannelContext): TransformResult<GoogleRecord> {
-  const config = googleConfig(ctx.config);
-  if (!config.includeUnpublished && !ctx.catalog.includeUnpublished) {
+  const state = runState(ctx);
+  if (state.checkPublished) {
     const reason = unpublishedReason(product);
     if (reason) return { ok: false, reason };
   }
+  // Only the fields the product carries (a few dozen), not every attribute and its overrides.
+  const fields = product.fields;
+  const slots = state.slots;
+  for (const key in fields) {
+    const slot = slots.get(key);
+    if (slot === undefined) continue;
+    const value = fields[key];
+    if (value === undefined || value === '') continue;
+    const index = slot >> 2;
+    const precedence = slot & 3;
+    if (rawValues[index] === undefined || precedence > rawPrecedence[index]!) {
+      rawValues[index] = value;
+      rawPrecedence[index] = precedence;
+    }
+  }
   const where: Where = { channel: ctx.instance, productId: product.id, line: product.line };
-  const options = {
-    money: { defaultCurrency: ctx.catalog.currency, decimalComma: ctx.catalog.decimalComma },
-    keepHtml: config.keepHtml,
-    defaultCountry: config.country,
-  };
   const issues: Issue[] = [];
   const record: Record<string, GoogleValue> = {};
-  const instanceKey = ctx.instance !== CHANNEL ? ctx.instance : undefined;
-  for (const spec of ATTRIBUTES) {
-    const raw = rawField(product, spec, instanceKey);
-    let value = raw === undefined ? undefined : readAttribute(spec, raw, options, where, issues);
-    if (value === undefined && spec.name === 'id') value = product.id.trim();
-    if (value === undefined && spec.name === 'availability') value = availabilityFromQuantity(fieldFor(product, CHANNEL, 'quantity'));
-    if (value !== undefined && value !== '') record[spec.name] = value;
+  let failed = false;
+  for (let index = 0; index < ATTRIBUTE_COUNT; index++) {
+    const raw = rawValues[index];
+    let value: GoogleValue | undefined;
+    if (raw !== undefined) {
+      rawValues[index] = undefined;
+      const before = issues.length;
+      try {
+        value = readAttribute(ATTRIBUTES[index]!, raw, state, where, issues);
+      } catch (thrown) {
+        rawValues.fill(undefined); // leave no value behind for the next product
+        throw thrown;
+      }
+      for (let i = before; i < issues.length; i++) if (issues[i]!.severity === 'error') failed = true;
+    }
+    if (value === undefined) {
+      if (index === ID_INDEX) value = product.id.trim();
+      else if (index === AVAILABILITY_INDEX) value = availabilityFromQuantity(channelField(fields, QUANTITY_KEY, 'quantity'));
+      else continue;
+    }
+    if (value !== undefined && value !== '') record[ATTRIBUTES[index]!.name] = value;
   }
-  if (issues.some((issue) => issue.severity === 'error')) {
-    return { ok: false, reason: 'attribute values Google cannot read', issues };
-  }
+  if (failed) return { ok: false, reason: 'attribute values Google cannot read', issues };
   return { ok: true, records: [record as GoogleRecord], issues };
 }
