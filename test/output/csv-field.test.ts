@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createCsvFieldFormatter,
   formatCsvField,
   formatCsvRow,
   isNumericText,
@@ -92,5 +93,26 @@ describe('formatCsvRow', () => {
   });
   it('writes empty fields as nothing', () => {
     expect(formatCsvRow(['', 'x', ''])).toBe(',x,');
+  });
+});
+
+describe('createCsvFieldFormatter', () => {
+  /** The composition the formatter must equal: replace, neutralise, quote. */
+  function reference(value: string, delimiter: string, newlines: 'keep' | 'replace', kind: 'text' | 'numeric' | 'url'): string {
+    let text = newlines === 'replace' ? replaceLineBreaks(value) : value;
+    if (needsNeutralising(text, kind)) text = `'${text}`;
+    return quoteCsvField(text, delimiter);
+  }
+  const values = ['', 'plain', 'a,b', 'a;b', 'a\tb', 'a b', 'say "hi"', '"', 'x\r\ny', '\r\n=1', '\n', '=1', '-5', '-5x', '+3.50', "'q", '😀x', 'a😀b', '\u00e9,\u00e9'];
+  it.each([',', ';', '\t', ' ', '|', "'", '😀', '\\', ']', '^', '-'])('matches the reference composition for delimiter %j', (delimiter) => {
+    for (const newlines of ['keep', 'replace'] as const) {
+      const field = createCsvFieldFormatter({ delimiter, newlines });
+      for (const kind of ['text', 'numeric', 'url'] as const) {
+        for (const value of values) expect([value, field(value, kind)]).toEqual([value, reference(value, delimiter, newlines, kind)]);
+      }
+    }
+  });
+  it('leaves text alone when the guard is off', () => {
+    expect(createCsvFieldFormatter({ formulaGuard: false })('=1,2')).toBe('"=1,2"');
   });
 });

@@ -5,7 +5,7 @@
  * values; each FeedFormat object therefore serves one file (its `item()` calls may come before
  * or after `begin()`, as FeedSink opens the file lazily).
  */
-import { formatCsvRow, type CsvFieldOptions } from '../../output/csv-field.js';
+import { createCsvFieldFormatter, formatCsvRow, type CsvFieldOptions } from '../../output/csv-field.js';
 import type { FeedFormat } from '../contract.js';
 import type { MarketplaceRecord } from './record.js';
 import type { MarketplacePlan } from './settings.js';
@@ -15,17 +15,28 @@ export const UTF8_BOM = '\uFEFF';
 export function createCsvFormat(plan: MarketplacePlan): FeedFormat<MarketplaceRecord> {
   const { settings, profile, columns, preamble } = plan;
   const options: CsvFieldOptions = { delimiter: settings.delimiter, newlines: settings.newlines, formulaGuard: settings.formulaGuard };
+  const field = createCsvFieldFormatter(options);
+  const keys = columns.map((column) => column.key);
   const kinds = columns.map((column) => column.kind);
+  const { delimiter } = settings;
   const eol = settings.lineEnding;
-  const writeRow = (cells: Readonly<Record<string, string>>): string =>
-    formatCsvRow(columns.map((column) => cells[column.key] ?? ''), { ...options, kinds }) + eol;
+  function writeRow(cells: Readonly<Record<string, string>>): string {
+    let row = '';
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) row += delimiter;
+      row += field(cells[keys[i]!] ?? '', kinds[i]);
+    }
+    return row + eol;
+  }
   let group: MarketplaceRecord[] = [];
 
   function flushGroup(): string {
     if (group.length === 0 || !profile.variations) return '';
     const rows = profile.variations.rows(group);
     group = [];
-    return rows.map(writeRow).join('');
+    let text = '';
+    for (const row of rows) text += writeRow(row);
+    return text;
   }
 
   return {
