@@ -6,7 +6,7 @@
  * anyway, and a half-filled row must never reach the file.
  */
 import type { Product } from '../../model/product.js';
-import { error } from '../../validate/issue.js';
+import { error, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import type { MarketplaceRecord } from './record.js';
 import { planFor } from './settings.js';
@@ -21,20 +21,42 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
     const before = vc.issues.length;
     const value = column.value(vc) ?? '';
     cells[column.key] = value;
-    const explained = vc.issues.slice(before).some((issue) => issue.severity === 'error');
-    if (column.required && value === '' && !explained) {
+    if (column.required && value === '' && !hasErrorSince(vc.issues, before)) {
       const from = column.source ? ` (from ${column.source})` : '';
       report(vc, error('marketplace-required', `${column.key}: is required by ${profile.title}${from}`, { field: column.key }));
     }
-    const length = [...value].length;
-    if (column.maxLength !== undefined && length > column.maxLength) {
-      report(vc, error('marketplace-too-long', `${column.key}: ${length} characters; ${profile.title} allows ${column.maxLength}`, { field: column.key }));
+    // A string of n UTF-16 units holds at most n characters: only a long one is counted.
+    if (column.maxLength !== undefined && value.length > column.maxLength) {
+      const length = countCodePoints(value);
+      if (length > column.maxLength) {
+        report(vc, error('marketplace-too-long', `${column.key}: ${length} characters; ${profile.title} allows ${column.maxLength}`, { field: column.key }));
+      }
     }
   }
   const record: MarketplaceRecord = { sku: product.id, cells };
   const variation = profile.variations && readVariation(vc, profile.variations.dimensions);
   if (variation) record.variation = variation;
+  if (vc.issues.length === 0) return { ok: true, records: [record] };
   const errors = vc.issues.filter((issue) => issue.severity === 'error').length;
   if (errors > 0) return { ok: false, reason: `${errors} error${errors === 1 ? '' : 's'} for ${settings.instance}`, issues: vc.issues };
-  return vc.issues.length > 0 ? { ok: true, records: [record], issues: vc.issues } : { ok: true, records: [record] };
+  return { ok: true, records: [record], issues: vc.issues };
+}
+
+function hasErrorSince(issues: readonly Issue[], start: number): boolean {
+  for (let i = start; i < issues.length; i++) if (issues[i]!.severity === 'error') return true;
+  return false;
+}
+
+/** Characters as `[...value].length` counts them (a surrogate pair is one). */
+function countCodePoints(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }

@@ -10,6 +10,7 @@ import { reserveStock } from '../../rules/stock.js';
 import { checkGtin, gtinKind, isScientificNotation } from '../../validate/gtin.js';
 import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
+import type { MarketplaceVariation } from './record.js';
 import type { MarketplaceSettings } from './settings.js';
 import type { TemplateLookup } from './template.js';
 
@@ -19,22 +20,54 @@ export interface ValueContext {
   now: Date;
   issues: Issue[];
   /** Reader results for this product, so each problem is reported once. */
-  memo: Map<string, unknown>;
+  memo: ValueMemo;
+}
+
+/** One slot per reader; `undefined` is "not read yet", `null` "read, nothing to write". */
+export interface ValueMemo {
+  price: Money | null | undefined;
+  salePrice: Money | null | undefined;
+  /** Other money fields read through `{field:amount}` placeholders. */
+  money: Map<string, Money | null> | undefined;
+  sellingPrice: Money | null | undefined;
+  quantity: number | null | undefined;
+  images: string[] | undefined;
+  barcode: Barcode | null | undefined;
+  variation: MarketplaceVariation | null | undefined;
+  lookup: TemplateLookup | undefined;
 }
 
 export function createValueContext(product: Product, settings: MarketplaceSettings, now: Date): ValueContext {
-  return { product, settings, now, issues: [], memo: new Map() };
+  const memo: ValueMemo = {
+    price: undefined,
+    salePrice: undefined,
+    money: undefined,
+    sellingPrice: undefined,
+    quantity: undefined,
+    images: undefined,
+    barcode: undefined,
+    variation: undefined,
+    lookup: undefined,
+  };
+  return { product, settings, now, issues: [], memo };
 }
 
 export function report(vc: ValueContext, issue: Issue): void {
   vc.issues.push({ channel: vc.settings.instance, productId: vc.product.id, line: vc.product.line, ...issue });
 }
 
-function once<T>(vc: ValueContext, key: string, read: () => T): T {
-  if (vc.memo.has(key)) return vc.memo.get(key) as T;
-  const value = read();
-  vc.memo.set(key, value);
-  return value;
+/** Per settings: field name -> the override keys read before it (`etsy.title`, then `ebay.title`). */
+const overrideKeys = new WeakMap<MarketplaceSettings, Map<string, readonly string[]>>();
+
+function overridesOf(settings: MarketplaceSettings, name: string): readonly string[] {
+  let byName = overrideKeys.get(settings);
+  if (!byName) overrideKeys.set(settings, (byName = new Map()));
+  let keys = byName.get(name);
+  if (!keys) {
+    const { instance, profileId } = settings;
+    byName.set(name, (keys = instance === profileId ? [`${instance}.${name}`] : [`${instance}.${name}`, `${profileId}.${name}`]));
+  }
+  return keys;
 }
 
 /**
@@ -43,8 +76,7 @@ function once<T>(vc: ValueContext, key: string, read: () => T): T {
  */
 export function readField(vc: ValueContext, name: string): string | undefined {
   const { fields } = vc.product;
-  const { instance, profileId } = vc.settings;
-  for (const key of instance === profileId ? [`${instance}.${name}`] : [`${instance}.${name}`, `${profileId}.${name}`]) {
+  for (const key of overridesOf(vc.settings, name)) {
     const value = fields[key];
     if (value !== undefined && value !== '') return value;
   }
@@ -54,65 +86,90 @@ export function readField(vc: ValueContext, name: string): string | undefined {
 
 /** A money field (`price`, `sale_price`) parsed with the catalog's settings. */
 export function readMoney(vc: ValueContext, name: string): Money | undefined {
-  return once(vc, `money:${name}`, () => {
-    const text = readField(vc, name);
-    if (text === undefined) return undefined;
-    const { catalog, currency } = vc.settings;
-    const parsed = parseMoney(text, { defaultCurrency: currency ?? catalog.currency, decimalComma: catalog.decimalComma });
-    if (!parsed.ok) {
-      report(vc, error('marketplace-price-invalid', `${name}: ${parsed.reason}`, { field: name }));
-      return undefined;
-    }
-    if (parsed.money.minor < 0) {
-      report(vc, error('marketplace-price-invalid', `${name}: "${text}" is negative`, { field: name }));
-      return undefined;
-    }
-    if (currency !== undefined && parsed.money.currency !== currency) {
-      report(vc, error('marketplace-currency-mismatch', `${name}: "${text}" is in ${parsed.money.currency}; ${vc.settings.instance} sells in ${currency}`, { field: name }));
-      return undefined;
-    }
-    return parsed.money;
-  });
+  const { memo } = vc;
+  let money = name === 'price' ? memo.price : name === 'sale_price' ? memo.salePrice : memo.money?.get(name);
+  if (money === undefined) {
+    money = parseMoneyField(vc, name) ?? null;
+    if (name === 'price') memo.price = money;
+    else if (name === 'sale_price') memo.salePrice = money;
+    else (memo.money ??= new Map()).set(name, money);
+  }
+  return money ?? undefined;
+}
+
+function parseMoneyField(vc: ValueContext, name: string): Money | undefined {
+  const text = readField(vc, name);
+  if (text === undefined) return undefined;
+  const { catalog, currency } = vc.settings;
+  const parsed = parseMoney(text, { defaultCurrency: currency ?? catalog.currency, decimalComma: catalog.decimalComma });
+  if (!parsed.ok) {
+    report(vc, error('marketplace-price-invalid', `${name}: ${parsed.reason}`, { field: name }));
+    return undefined;
+  }
+  if (parsed.money.minor < 0) {
+    report(vc, error('marketplace-price-invalid', `${name}: "${text}" is negative`, { field: name }));
+    return undefined;
+  }
+  if (currency !== undefined && parsed.money.currency !== currency) {
+    report(vc, error('marketplace-currency-mismatch', `${name}: "${text}" is in ${parsed.money.currency}; ${vc.settings.instance} sells in ${currency}`, { field: name }));
+    return undefined;
+  }
+  return parsed.money;
 }
 
 /** The price a buyer pays now: `sale_price` while its effective date range (if any) holds, else `price`. */
 export function readSellingPrice(vc: ValueContext): Money | undefined {
-  return once(vc, 'selling-price', () => {
-    const price = readMoney(vc, 'price');
-    if (price === undefined) return undefined;
-    const sale = readMoney(vc, 'sale_price');
-    if (sale === undefined || sale.currency !== price.currency) return price;
-    const range = readField(vc, 'sale_price_effective_date');
-    if (range === undefined) return sale;
-    if (!isIsoRange(range)) {
-      report(vc, warning('marketplace-sale-date-invalid', `sale_price_effective_date: "${range}" is not a start/end range; sale price ignored`, { field: 'sale_price_effective_date' }));
-      return price;
-    }
-    const [start = '', end = ''] = range.split('/');
-    const now = vc.now.getTime();
-    return isoTime(start) <= now && now < isoTime(end) ? sale : price;
-  });
+  if (vc.memo.sellingPrice === undefined) vc.memo.sellingPrice = chooseSellingPrice(vc) ?? null;
+  return vc.memo.sellingPrice ?? undefined;
 }
+
+function chooseSellingPrice(vc: ValueContext): Money | undefined {
+  const price = readMoney(vc, 'price');
+  if (price === undefined) return undefined;
+  const sale = readMoney(vc, 'sale_price');
+  if (sale === undefined || sale.currency !== price.currency) return price;
+  const range = readField(vc, 'sale_price_effective_date');
+  if (range === undefined) return sale;
+  if (!isIsoRange(range)) {
+    report(vc, warning('marketplace-sale-date-invalid', `sale_price_effective_date: "${range}" is not a start/end range; sale price ignored`, { field: 'sale_price_effective_date' }));
+    return price;
+  }
+  const [start = '', end = ''] = range.split('/');
+  const now = vc.now.getTime();
+  return isoTime(start) <= now && now < isoTime(end) ? sale : price;
+}
+
+const WHOLE_NUMBER_RE = /^-?[0-9]+$/;
 
 /** The stock this instance may sell: the catalog quantity through the instance's stock policy. */
 export function readQuantity(vc: ValueContext): number | undefined {
-  return once(vc, 'quantity', () => {
-    const text = readField(vc, 'quantity');
-    if (text === undefined) {
-      const availability = readField(vc, 'availability');
-      return availability === 'out_of_stock' || availability === 'out of stock' ? 0 : undefined;
-    }
-    if (!/^-?[0-9]+$/.test(text.trim())) {
-      report(vc, error('marketplace-quantity-invalid', `quantity: "${text}" is not a whole number`, { field: 'quantity' }));
-      return undefined;
-    }
-    return reserveStock(Number(text.trim()), vc.settings.stock);
-  });
+  if (vc.memo.quantity === undefined) vc.memo.quantity = computeQuantity(vc) ?? null;
+  return vc.memo.quantity ?? undefined;
+}
+
+function computeQuantity(vc: ValueContext): number | undefined {
+  const text = readField(vc, 'quantity');
+  if (text === undefined) {
+    const availability = readField(vc, 'availability');
+    return availability === 'out_of_stock' || availability === 'out of stock' ? 0 : undefined;
+  }
+  const trimmed = text.trim();
+  if (!WHOLE_NUMBER_RE.test(trimmed)) {
+    report(vc, error('marketplace-quantity-invalid', `quantity: "${text}" is not a whole number`, { field: 'quantity' }));
+    return undefined;
+  }
+  return reserveStock(Number(trimmed), vc.settings.stock);
 }
 
 /** `image_link` then `additional_image_link` values, without repeats. */
 export function readImages(vc: ValueContext): string[] {
-  return once(vc, 'images', () => [...new Set([...splitValues(readField(vc, 'image_link')), ...splitValues(readField(vc, 'additional_image_link'))])]);
+  if (vc.memo.images === undefined) {
+    const images: string[] = [];
+    for (const url of splitValues(readField(vc, 'image_link'))) if (!images.includes(url)) images.push(url);
+    for (const url of splitValues(readField(vc, 'additional_image_link'))) if (!images.includes(url)) images.push(url);
+    vc.memo.images = images;
+  }
+  return vc.memo.images;
 }
 
 export interface Barcode {
@@ -122,27 +179,30 @@ export interface Barcode {
 
 /** The GTIN as an EAN (8 or 13 digits) or UPC (12); a GTIN-14 with indicator 0 is its EAN-13. */
 export function readBarcode(vc: ValueContext): Barcode | undefined {
-  return once(vc, 'barcode', () => {
-    const text = readField(vc, 'gtin');
-    if (text === undefined) return undefined;
-    if (isScientificNotation(text)) {
-      report(vc, error('gtin-scientific-notation', `gtin: "${text}" was turned into scientific notation by a spreadsheet; its digits are lost`, { field: 'gtin' }));
-      return undefined;
-    }
-    const checked = checkGtin(text);
-    if (!checked.ok) {
-      report(vc, error(checked.code, `gtin: ${checked.reason}`, { field: 'gtin' }));
-      return undefined;
-    }
-    let gtin = checked.gtin;
-    if (gtin.length === 14 && gtin.startsWith('0')) gtin = gtin.slice(1);
-    const kind = gtinKind(gtin);
-    if (kind === 'gtin') {
-      report(vc, warning('marketplace-gtin14', `gtin: "${text}" is a GTIN-14 (a case code); not written as EAN or UPC`, { field: 'gtin' }));
-      return undefined;
-    }
-    return { kind, gtin };
-  });
+  if (vc.memo.barcode === undefined) vc.memo.barcode = computeBarcode(vc) ?? null;
+  return vc.memo.barcode ?? undefined;
+}
+
+function computeBarcode(vc: ValueContext): Barcode | undefined {
+  const text = readField(vc, 'gtin');
+  if (text === undefined) return undefined;
+  if (isScientificNotation(text)) {
+    report(vc, error('gtin-scientific-notation', `gtin: "${text}" was turned into scientific notation by a spreadsheet; its digits are lost`, { field: 'gtin' }));
+    return undefined;
+  }
+  const checked = checkGtin(text);
+  if (!checked.ok) {
+    report(vc, error(checked.code, `gtin: ${checked.reason}`, { field: 'gtin' }));
+    return undefined;
+  }
+  let gtin = checked.gtin;
+  if (gtin.length === 14 && gtin.startsWith('0')) gtin = gtin.slice(1);
+  const kind = gtinKind(gtin);
+  if (kind === 'gtin') {
+    report(vc, warning('marketplace-gtin14', `gtin: "${text}" is a GTIN-14 (a case code); not written as EAN or UPC`, { field: 'gtin' }));
+    return undefined;
+  }
+  return { kind, gtin };
 }
 
 /**
@@ -150,7 +210,7 @@ export function readBarcode(vc: ValueContext): Barcode | undefined {
  * instance may sell); `:amount` / `:currency` read a money field, `:first` a multi-value's first value.
  */
 export function templateLookup(vc: ValueContext): TemplateLookup {
-  return (field, modifier) => {
+  return (vc.memo.lookup ??= (field, modifier) => {
     if (field === 'quantity' && modifier === undefined) {
       const quantity = readQuantity(vc);
       return quantity === undefined ? undefined : String(quantity);
@@ -162,5 +222,5 @@ export function templateLookup(vc: ValueContext): TemplateLookup {
     }
     const value = readField(vc, field);
     return modifier === 'first' ? splitValues(value)[0] : value;
-  };
+  });
 }

@@ -42,9 +42,30 @@ export function actionHeader(site: EbaySite, version: string): string {
 /** Google's condition values as eBay ids (1000 New, 2500 Seller refurbished, 3000 Used); config adds or overrides. */
 export const DEFAULT_CONDITIONS: Readonly<Record<string, string>> = { new: '1000', refurbished: '2500', used: '3000' };
 
+/** Per config: the condition map in force and the category prefixes, worked out once. */
+interface EbayMaps {
+  conditions: Readonly<Record<string, string>>;
+  /** Normalised `categoryMap` prefixes, in config order. */
+  categories: ReadonlyArray<{ prefix: string; id: string }>;
+}
+
+const mapsByConfig = new WeakMap<MarketplaceConfig, EbayMaps>();
+
+function mapsFor(config: MarketplaceConfig): EbayMaps {
+  let maps = mapsByConfig.get(config);
+  if (!maps) {
+    maps = {
+      conditions: { ...DEFAULT_CONDITIONS, ...config.conditionMap },
+      categories: Object.entries(config.categoryMap ?? {}).map(([prefix, id]) => ({ prefix: normalizeCategoryPath(prefix), id })),
+    };
+    mapsByConfig.set(config, maps);
+  }
+  return maps;
+}
+
 export function readConditionId(vc: ValueContext): string | undefined {
   const condition = readField(vc, 'condition') ?? 'new';
-  const map = { ...DEFAULT_CONDITIONS, ...vc.settings.config.conditionMap };
+  const map = mapsFor(vc.settings.config).conditions;
   const id = Object.hasOwn(map, condition) ? map[condition] : undefined;
   if (id === undefined) {
     report(vc, error('ebay-condition-unmapped', `condition: "${condition}" has no eBay ConditionID (add it to ${vc.settings.path}.conditionMap)`, { field: 'condition' }));
@@ -52,7 +73,12 @@ export function readConditionId(vc: ValueContext): string | undefined {
   return id;
 }
 
+const CATEGORY_SEPARATOR_RE = /\s*>\s*/g;
+
+/** `A>B` and ` A > B ` read as `A > B`; a path already written so is returned as it is. */
 function normalizeCategoryPath(text: string): string {
+  if (!text.includes('>')) return text.trim();
+  if (text.replace(CATEGORY_SEPARATOR_RE, ' > ') === text && text.trim() === text) return text;
   return text.split('>').map((part) => part.trim()).filter((part) => part !== '').join(' > ');
 }
 
@@ -66,9 +92,9 @@ export function readCategoryId(vc: ValueContext): string | undefined {
   }
   const path = normalizeCategoryPath(productType);
   let best: { prefix: string; id: string } | undefined;
-  for (const [prefixText, id] of Object.entries(vc.settings.config.categoryMap ?? {})) {
-    const prefix = normalizeCategoryPath(prefixText);
-    if ((path === prefix || path.startsWith(`${prefix} > `)) && (!best || prefix.length > best.prefix.length)) best = { prefix, id };
+  for (const entry of mapsFor(vc.settings.config).categories) {
+    const { prefix } = entry;
+    if ((path === prefix || (path.startsWith(prefix) && path.startsWith(' > ', prefix.length))) && (!best || prefix.length > best.prefix.length)) best = entry;
   }
   if (!best) {
     report(vc, error('ebay-category-unmapped', `product_type "${productType}" has no eBay category in ${where}`, { field: 'product_type' }));
