@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import AjvModule, { _, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { registerFormats } from './formats.js';
 import { error, type Issue } from './issue.js';
@@ -24,7 +24,43 @@ export function createAjv(): InstanceType<typeof Ajv> {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   registerFormats(ajv);
+  registerLengthKeywords(ajv);
   return ajv;
+}
+
+/** Code points of a string (what JSON Schema's maxLength/minLength count). */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n--; i++; }
+  }
+  return n;
+}
+
+/**
+ * maxLength/minLength with JSON Schema's meaning (code points), but without ajv's per-character count
+ * on every string: a string has at most as many code points as UTF-16 units and at least half as many,
+ * so the count only runs when the length alone cannot decide (measured: ajv's count was 6% of a Google
+ * build on long descriptions).
+ */
+function registerLengthKeywords(ajv: InstanceType<typeof Ajv>): void {
+  ajv.removeKeyword('maxLength');
+  ajv.removeKeyword('minLength');
+  ajv.addKeyword({
+    keyword: 'maxLength',
+    type: 'string',
+    schemaType: 'number',
+    compile: (max: number) => (text: string) => text.length <= max || (text.length <= max * 2 && codePointLength(text) <= max),
+    error: { message: ({ schemaCode }) => _`"must NOT have more than " + ${schemaCode} + " characters"`, params: ({ schemaCode }) => _`{limit: ${schemaCode}}` },
+  });
+  ajv.addKeyword({
+    keyword: 'minLength',
+    type: 'string',
+    schemaType: 'number',
+    compile: (min: number) => (text: string) => text.length >= min * 2 || (text.length >= min && codePointLength(text) >= min),
+    error: { message: ({ schemaCode }) => _`"must NOT have fewer than " + ${schemaCode} + " characters"`, params: ({ schemaCode }) => _`{limit: ${schemaCode}}` },
+  });
 }
 
 export function sharedAjv(): InstanceType<typeof Ajv> {
