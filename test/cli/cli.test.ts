@@ -114,3 +114,18 @@ describe('reportError', () => {
     expect(reportError(io, new TypeError('boom'))).toBe(70);
   });
 });
+
+describe('bin/omnifeed.js with the Shopify preset', () => {
+  it('lists active variants, skips drafts and reports mangled barcodes', () => {
+    const dir = scratch('shopify');
+    const run = omnifeed(['build', '--json'], dir);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ productsRead: 5, productsSkipped: 5 });
+    expect(summary.issues).toContainEqual(expect.objectContaining({ code: 'shopify-barcode-scientific', productId: 'CG-MUG-350', field: 'gtin' }));
+    const xml = readFileSync(join(dir, 'feeds', 'google.xml'), 'utf8');
+    expect(xml.match(/<item>/g)).toHaveLength(5);
+    expect(xml).toContain('<g:item_group_id>trail-runner-tee</g:item_group_id>');
+    expect(xml).not.toContain('5.90123E+12');
+  });
+});
