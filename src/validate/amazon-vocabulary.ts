@@ -52,7 +52,12 @@ export function utf8Bytes(text: string): number {
 export function selectorKey(item: unknown, selectors: readonly string[] | undefined): string {
   if (!selectors || selectors.length === 0 || !item || typeof item !== 'object') return JSON.stringify(item);
   const record = item as Record<string, unknown>;
-  return JSON.stringify(selectors.map((name) => (name in record ? record[name] : null)));
+  const picked: unknown[] = new Array(selectors.length);
+  for (let i = 0; i < selectors.length; i++) {
+    const name = selectors[i]!;
+    picked[i] = name in record ? record[name] : null;
+  }
+  return JSON.stringify(picked);
 }
 
 function countBySelectors(items: unknown[], selectors: readonly string[] | undefined): Map<string, number> {
@@ -80,6 +85,8 @@ export function registerAmazonVocabulary(ajv: AmazonAjv): void {
     schemaType: 'number',
     errors: true,
     validate: function check(max: number, data: string) {
+      // A UTF-16 code unit takes 1 to 3 UTF-8 bytes: short strings pass without counting.
+      if (data.length * 3 <= max) return true;
       const bytes = utf8Bytes(data);
       if (bytes <= max) return true;
       (check as SchemaValidateFunction).errors = [
@@ -95,6 +102,7 @@ export function registerAmazonVocabulary(ajv: AmazonAjv): void {
     schemaType: 'number',
     errors: true,
     validate: function check(min: number, data: string) {
+      if (data.length >= min) return true;
       const bytes = utf8Bytes(data);
       if (bytes >= min) return true;
       (check as SchemaValidateFunction).errors = [
@@ -113,6 +121,8 @@ export function registerAmazonVocabulary(ajv: AmazonAjv): void {
     compile(max: number, parent: AnySchemaObject) {
       const selectors = selectorsOf(parent);
       const check = ((data: unknown[]) => {
+        // No combination can occur more often than there are items.
+        if (data.length <= max) return true;
         for (const [key, count] of countBySelectors(data, selectors)) {
           if (count > max) {
             check.errors = [
@@ -140,6 +150,8 @@ export function registerAmazonVocabulary(ajv: AmazonAjv): void {
     compile(min: number, parent: AnySchemaObject) {
       const selectors = selectorsOf(parent);
       const check = ((data: unknown[]) => {
+        // A non-empty array has at least one distinct combination.
+        if (min <= 0 || (min === 1 && data.length > 0)) return true;
         const distinct = countBySelectors(data, selectors).size;
         if (distinct >= min) return true;
         check.errors = [{ keyword: 'minUniqueItems', message: `must have at least ${min} distinct item(s) (has ${distinct})`, params: { limit: min, selectors } }];

@@ -12,12 +12,23 @@ export function sortAttributes(attributes: Attributes): Attributes {
 
 /** Merge layers left to right; a later layer replaces an attribute whole. */
 export function mergeAttributes(...layers: Array<Attributes | undefined>): Attributes {
-  const out: Attributes = {};
+  const names: string[] = [];
   for (const layer of layers) {
-    if (!layer) continue;
-    for (const [name, values] of Object.entries(layer)) out[name] = values;
+    if (layer) for (const name of Object.keys(layer)) names.push(name);
   }
-  return sortAttributes(out);
+  names.sort();
+  const out: Attributes = {};
+  let previous: string | undefined;
+  for (const name of names) {
+    if (name === previous) continue;
+    previous = name;
+    // The last layer that has the name wins (even with an undefined value), as with assignment in layer order.
+    let i = layers.length - 1;
+    while (!Object.hasOwn(layers[i] ?? {}, name)) i--;
+    const values = layers[i]![name];
+    if (values !== undefined) out[name] = values;
+  }
+  return out;
 }
 
 /** Stable JSON with object keys sorted at every level (for comparisons, not for output). */

@@ -7,7 +7,6 @@ import type { ChannelContext, RecordChecker } from '../contract.js';
 import type { Product } from '../../model/product.js';
 import { describeError, errorPath } from '../../validate/ajv.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
-import { checkEnumHints } from './enum-hints.js';
 import { BUNDLED_SCHEMA_DIR, createProductTypeSchemas } from './product-type-schemas.js';
 import type { Attributes, ListingsRecord } from './record.js';
 import { readAmazonSettings } from './settings.js';
@@ -43,7 +42,7 @@ export function createAmazonChecker(ctx: ChannelContext): RecordChecker<Listings
         const errors = (entry.validate.errors ?? []).filter((e) => !(partial && e.keyword === 'required' && e.instancePath === ''));
         issues.push(...attributeIssues(errors, where));
       }
-      issues.push(...checkEnumHints(entry.hints, attributes, where));
+      entry.checkHints(attributes, where, issues);
       return issues;
     },
   };

@@ -51,38 +51,68 @@ function listedValues(node: Schema): string[] | undefined {
   return (closed['enum'] as unknown[]).filter((v): v is string => typeof v === 'string');
 }
 
-/** Values at `path` inside `attributes`, with their readable location. */
-function valuesAt(root: unknown, path: readonly string[]): Array<{ at: string; value: unknown }> {
-  let current: Array<{ at: string; value: unknown }> = [{ at: '', value: root }];
-  for (const step of path) {
-    const next: Array<{ at: string; value: unknown }> = [];
-    for (const { at, value } of current) {
-      if (step === '*') {
-        if (Array.isArray(value)) value.forEach((v, i) => next.push({ at: `${at}[${i}]`, value: v }));
-      } else if (isSchema(value) && step in value) {
-        next.push({ at: at === '' ? step : `${at}.${step}`, value: value[step] });
-      }
+/** Checks attributes against hints; appends a warning per string value outside its hint's list. */
+export type EnumHintCheck = (attributes: Record<string, unknown>, where: Partial<Issue>, issues: Issue[]) => void;
+
+interface CompiledHint {
+  path: readonly string[];
+  attribute: string;
+  listed: ReadonlySet<string>;
+  /** The message's list excerpt, e.g. `"Black", "White", ...`. */
+  examples: string;
+}
+
+/** Prepare hints once per schema: value sets and message parts, so a check allocates only for findings. */
+export function compileEnumHints(hints: readonly EnumHint[]): EnumHintCheck {
+  const compiled: CompiledHint[] = hints.map((hint) => ({
+    path: hint.path,
+    attribute: hint.path[0]!,
+    listed: new Set(hint.values),
+    examples: hint.values.slice(0, 6).map((v) => JSON.stringify(v)).join(', ') + (hint.values.length > 6 ? ', ...' : ''),
+  }));
+  // Steps taken to the current value (property names, array indexes); the readable location is built from them on a finding.
+  const steps: Array<string | number> = [];
+  const locate = (depth: number): string => {
+    let at = '';
+    for (let i = 0; i < depth; i++) {
+      const step = steps[i]!;
+      at = typeof step === 'number' ? `${at}[${step}]` : at === '' ? step : `${at}.${step}`;
     }
-    current = next;
-  }
-  return current;
+    return at;
+  };
+  const visit = (hint: CompiledHint, value: unknown, depth: number, where: Partial<Issue>, issues: Issue[]): void => {
+    if (depth === hint.path.length) {
+      if (typeof value !== 'string' || hint.listed.has(value)) return;
+      issues.push(
+        warning(
+          'amazon-enum-not-listed',
+          `${locate(depth)}: "${value}" is not one of Amazon's listed values (${hint.examples}); the schema allows it but Amazon may reject it`,
+          { ...where, field: hint.attribute },
+        ),
+      );
+      return;
+    }
+    const step = hint.path[depth]!;
+    if (step === '*') {
+      if (!Array.isArray(value)) return;
+      for (let i = 0; i < value.length; i++) {
+        steps[depth] = i;
+        visit(hint, value[i], depth + 1, where, issues);
+      }
+    } else if (isSchema(value) && step in value) {
+      steps[depth] = step;
+      visit(hint, value[step], depth + 1, where, issues);
+    }
+  };
+  return (attributes, where, issues) => {
+    for (const hint of compiled) {
+      if (hint.attribute in attributes) visit(hint, attributes, 0, where, issues);
+    }
+  };
 }
 
 export function checkEnumHints(hints: readonly EnumHint[], attributes: Record<string, unknown>, where: Partial<Issue>): Issue[] {
   const issues: Issue[] = [];
-  for (const hint of hints) {
-    if (!(hint.path[0]! in attributes)) continue;
-    for (const { at, value } of valuesAt(attributes, hint.path)) {
-      if (typeof value !== 'string' || hint.values.includes(value)) continue;
-      const examples = hint.values.slice(0, 6).map((v) => JSON.stringify(v)).join(', ');
-      issues.push(
-        warning(
-          'amazon-enum-not-listed',
-          `${at}: "${value}" is not one of Amazon's listed values (${examples}${hint.values.length > 6 ? ', ...' : ''}); the schema allows it but Amazon may reject it`,
-          { ...where, field: hint.path[0] },
-        ),
-      );
-    }
-  }
+  compileEnumHints(hints)(attributes, where, issues);
   return issues;
 }

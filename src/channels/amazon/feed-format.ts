@@ -25,12 +25,13 @@ export function feedHeader(settings: Pick<AmazonSettings, 'sellerId' | 'issueLoc
 
 /** One message as JSON with a fixed key order. */
 export function serializeMessage(record: ListingsRecord, messageId: number): string {
-  const message: Record<string, unknown> = { messageId, sku: record.sku, operationType: record.operationType };
-  if (record.productType !== undefined) message['productType'] = record.productType;
-  if (record.requirements !== undefined) message['requirements'] = record.requirements;
-  if (record.attributes !== undefined) message['attributes'] = record.attributes;
-  if (record.patches !== undefined) message['patches'] = record.patches;
-  return JSON.stringify(message);
+  // The same bytes as JSON.stringify of the message object, without building that object.
+  let out = `{"messageId":${JSON.stringify(messageId)},"sku":${JSON.stringify(record.sku)},"operationType":${JSON.stringify(record.operationType)}`;
+  if (record.productType !== undefined) out += `,"productType":${JSON.stringify(record.productType)}`;
+  if (record.requirements !== undefined) out += `,"requirements":${JSON.stringify(record.requirements)}`;
+  if (record.attributes !== undefined) out += `,"attributes":${JSON.stringify(record.attributes)}`;
+  if (record.patches !== undefined) out += `,"patches":${JSON.stringify(record.patches)}`;
+  return `${out}}`;
 }
 
 export function createFeedFormat(settings: Pick<AmazonSettings, 'sellerId' | 'issueLocale'>, instance = 'amazon'): FeedFormat<ListingsRecord> {

@@ -2,22 +2,45 @@
  * Reading catalog fields for Amazon: the instance's override (`amazon_de.title`), then the
  * `amazon.` override, then the shared value. Several Amazon instances share `amazon.` overrides.
  */
-import { fieldFor, splitValues, type Product } from '../../model/product.js';
+import { splitValues, type Product } from '../../model/product.js';
+
+// `prefix.name` keys, built once: a key made per lookup is a fresh string the property lookup must hash.
+const overrideKeys = new Map<string, Map<string, string>>();
+
+function overrideKey(prefix: string, name: string): string {
+  let byName = overrideKeys.get(prefix);
+  if (!byName) {
+    byName = new Map();
+    overrideKeys.set(prefix, byName);
+  }
+  let key = byName.get(name);
+  if (key === undefined) {
+    key = `${prefix}.${name}`;
+    byName.set(name, key);
+  }
+  return key;
+}
 
 export function amazonField(product: Product, instance: string, name: string): string | undefined {
+  const fields = product.fields;
   if (instance !== 'amazon') {
-    const own = product.fields[`${instance}.${name}`];
+    const own = fields[overrideKey(instance, name)];
     if (own !== undefined && own !== '') return own;
   }
-  return fieldFor(product, 'amazon', name);
+  const override = fields[overrideKey('amazon', name)];
+  if (override !== undefined && override !== '') return override;
+  const value = fields[name];
+  return value === '' ? undefined : value;
 }
 
 /** Only the overrides, never the shared value (for names that mean something else to Google). */
 export function amazonOverride(product: Product, instance: string, name: string): string | undefined {
-  for (const key of instance === 'amazon' ? [`amazon.${name}`] : [`${instance}.${name}`, `amazon.${name}`]) {
-    const value = product.fields[key];
-    if (value !== undefined && value.trim() !== '') return value.trim();
+  if (instance !== 'amazon') {
+    const own = product.fields[overrideKey(instance, name)];
+    if (own !== undefined && own.trim() !== '') return own.trim();
   }
+  const value = product.fields[overrideKey('amazon', name)];
+  if (value !== undefined && value.trim() !== '') return value.trim();
   return undefined;
 }
 

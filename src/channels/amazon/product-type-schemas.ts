@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { SCHEMA_DIR } from '../../validate/ajv.js';
 import { createAmazonAjv, type AmazonAjv } from '../../validate/amazon-vocabulary.js';
-import { collectEnumHints, type EnumHint } from './enum-hints.js';
+import { collectEnumHints, compileEnumHints, type EnumHint, type EnumHintCheck } from './enum-hints.js';
 
 export const BUNDLED_SCHEMA_DIR = join(SCHEMA_DIR, 'amazon');
 export const META_SCHEMA_FILE = 'meta-schema.json';
 
 export type ProductTypeSchema =
-  | { status: 'ok'; file: string; validate: ValidateFunction; hints: EnumHint[] }
+  | { status: 'ok'; file: string; validate: ValidateFunction; hints: EnumHint[]; checkHints: EnumHintCheck }
   | { status: 'missing'; searched: string[] }
   | { status: 'unusable'; file: string; reason: string };
 
@@ -53,7 +53,8 @@ export function createProductTypeSchemas(dirs: readonly string[]): ProductTypeSc
     const file = join(dir, `${productType}.json`);
     try {
       const schema = removeEmptyAnyOf(readJson(file));
-      return { status: 'ok', file, validate: ajvFor(dir).compile(schema), hints: collectEnumHints(schema) };
+      const hints = collectEnumHints(schema);
+      return { status: 'ok', file, validate: ajvFor(dir).compile(schema), hints, checkHints: compileEnumHints(hints) };
     } catch (err) {
       return { status: 'unusable', file, reason: err instanceof Error ? err.message : String(err) };
     }
