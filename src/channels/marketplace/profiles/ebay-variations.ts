@@ -18,26 +18,43 @@ export function ebayGroupRows(group: readonly MarketplaceRecord[]): Record<strin
   if (!first?.variation) return group.map((record) => record.cells);
   const values = new Map<string, string[]>();
   for (const record of group) {
-    for (const [name, value] of Object.entries(record.variation?.details ?? {})) {
-      const list = values.get(name) ?? [];
-      if (!list.includes(value)) list.push(value);
-      values.set(name, list);
+    const details = record.variation?.details;
+    if (!details) continue;
+    for (const name of Object.keys(details)) {
+      const value = details[name]!;
+      const list = values.get(name);
+      if (!list) values.set(name, [value]);
+      else if (!list.includes(value)) list.push(value);
     }
   }
   const parent: Record<string, string> = { ...first.cells, CustomLabel: first.variation.group, Relationship: '' };
-  parent['RelationshipDetails'] = [...values].map(([name, list]) => `${name}=${list.join(';')}`).join('|');
+  let relationship = '';
+  for (const [name, list] of values) relationship += `${relationship === '' ? '' : '|'}${name}=${list.join(';')}`;
+  parent['RelationshipDetails'] = relationship;
   for (const key of PARENT_BLANK) parent[key] = '';
   // A dimension is not an item specific of the listing; a cell the variants disagree on is not one either.
   for (const name of values.keys()) parent[`C:${name}`] = '';
   for (const key of Object.keys(parent)) {
-    if (key.startsWith('C:') && group.some((record) => (record.cells[key] ?? '') !== (first.cells[key] ?? ''))) parent[key] = '';
+    if (!key.startsWith('C:') || parent[key] === '') continue;
+    const shared = first.cells[key] ?? '';
+    for (let i = 1; i < group.length; i++) {
+      if ((group[i]!.cells[key] ?? '') !== shared) {
+        parent[key] = '';
+        break;
+      }
+    }
   }
-  const pictures = [...new Set(group.flatMap((record) => (record.cells['PicURL'] ?? '').split('|').filter((url) => url !== '')))];
-  parent['PicURL'] = pictures.join('|');
-  const variants = group.map((record) => {
+  const pictures = new Set<string>();
+  for (const record of group) {
+    const cell = record.cells['PicURL'];
+    if (cell) for (const url of cell.split('|')) if (url !== '') pictures.add(url);
+  }
+  parent['PicURL'] = [...pictures].join('|');
+  const rows = [parent];
+  for (const record of group) {
     const row: Record<string, string> = { Relationship: 'Variation', RelationshipDetails: formatDetails(record.variation?.details ?? {}) };
     for (const key of VARIANT_CELLS) row[key] = record.cells[key] ?? '';
-    return row;
-  });
-  return [parent, ...variants];
+    rows.push(row);
+  }
+  return rows;
 }
