@@ -46,40 +46,50 @@ function isSpace(c: number): boolean {
   );
 }
 
+/** U+000A, U+000D, U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Each whitespace run becomes one space, or one line break when `lineBreaks` is set and the run
+ * holds one; runs at either end are dropped (so the result is trimmed). A lone space (or, with
+ * `lineBreaks`, a lone line feed) is left in place, so typical text is returned as it is or
+ * copied in a few large pieces rather than word by word.
+ */
+function collapseSpaceRuns(text: string, lineBreaks: boolean): string {
+  const n = text.length;
+  let out = '';
+  let last = 0; // start of the text not yet copied to out
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) {
+      i++;
+      continue;
+    }
+    let breaks = lineBreaks && isLineBreak(c);
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (!isSpace(d)) break;
+      if (lineBreaks && !breaks && isLineBreak(d)) breaks = true;
+    }
+    if (i === 0 || j === n) {
+      out += text.slice(last, i);
+      last = j;
+    } else if (j !== i + 1 || (c !== 32 && !(lineBreaks && c === 10))) {
+      out += text.slice(last, i) + (breaks ? '\n' : ' ');
+      last = j;
+    }
+    i = j;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 /** One line: every run of whitespace (including newlines and no-break spaces) becomes one space. */
 export function collapseWhitespace(text: string): string {
-  const n = text.length;
-  // Fast path: no whitespace at the ends and every whitespace character is a lone ' '.
-  let clean = n === 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)));
-  for (let i = 0; clean && i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (isSpace(text.charCodeAt(i + 1))) clean = false;
-    } else if (isSpace(c)) {
-      clean = false;
-    }
-  }
-  if (clean) return text;
-  let out = '';
-  let start = -1; // start of the current non-space run
-  let pending = false; // a space run was seen since the last word
-  for (let i = 0; i < n; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      if (start >= 0) {
-        out += text.slice(start, i);
-        start = -1;
-      }
-      pending = out !== '';
-    } else if (start < 0) {
-      if (pending) {
-        out += ' ';
-        pending = false;
-      }
-      start = i;
-    }
-  }
-  if (start >= 0) out += text.slice(start);
-  return out;
+  return collapseSpaceRuns(text, false);
 }
 
 /** HTML 4 Latin-1 entity names for U+00A0..U+00FF, in code point order. */
@@ -138,11 +148,6 @@ function replaceMarkup(whole: string, _raw: string | undefined, name: string | u
   return BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '';
 }
 
-/** U+000A, U+000D, U+2028, U+2029. */
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
-
 /**
  * Plain text from HTML: script/style/comments dropped, block-level tags (`<br>`, `<p>`, `<li>`...)
  * become line breaks, other tags vanish, entities are decoded, spaces collapsed per line,
@@ -150,30 +155,7 @@ function isLineBreak(c: number): boolean {
  */
 export function stripHtml(html: string): string {
   const text = decodeEntities(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
-  // Each whitespace run becomes one line break when it holds one, else one space; then trim.
-  const n = text.length;
-  let out = '';
-  let start = -1; // start of the current non-space run
-  let pending = 0; // since the last word: 0 no space run, 32 a space run, 10 a run holding a line break
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      if (start >= 0) {
-        out += text.slice(start, i);
-        start = -1;
-      }
-      if (out !== '' && pending !== 10) pending = isLineBreak(c) ? 10 : 32;
-    } else if (start < 0) {
-      if (pending !== 0) {
-        out += pending === 10 ? '\n' : ' ';
-        pending = 0;
-      }
-      start = i;
-    }
-  }
-  if (start === 0) return text;
-  if (start > 0) out += text.slice(start);
-  return out;
+  return collapseSpaceRuns(text, true);
 }
 
 /** XML text: the five special characters escaped, non-XML characters removed. */
