@@ -21,6 +21,8 @@ export interface ValueContext {
   issues: Issue[];
   /** Reader results for this product, so each problem is reported once. */
   memo: ValueMemo;
+  /** Whether the product has any `<channel>.<field>` key; most have none, and are read without looking for one. */
+  overrides: boolean;
 }
 
 /** One slot per reader; `undefined` is "not read yet", `null` "read, nothing to write". */
@@ -49,7 +51,12 @@ export function createValueContext(product: Product, settings: MarketplaceSettin
     variation: undefined,
     lookup: undefined,
   };
-  return { product, settings, now, issues: [], memo };
+  return { product, settings, now, issues: [], memo, overrides: hasOverrides(product) };
+}
+
+function hasOverrides(product: Product): boolean {
+  for (const key in product.fields) if (key.includes('.')) return true;
+  return false;
 }
 
 export function report(vc: ValueContext, issue: Issue): void {
@@ -76,7 +83,7 @@ function overridesOf(settings: MarketplaceSettings, name: string): readonly stri
  */
 export function readField(vc: ValueContext, name: string): string | undefined {
   const { fields } = vc.product;
-  for (const key of overridesOf(vc.settings, name)) {
+  if (vc.overrides) for (const key of overridesOf(vc.settings, name)) {
     const value = fields[key];
     if (value !== undefined && value !== '') return value;
   }
