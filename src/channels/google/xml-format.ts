@@ -34,18 +34,43 @@ function element(name: string, value: unknown, indent: string): string {
   return '';
 }
 
+const ITEM_INDENT = '      ';
+const ATTRIBUTE_INDEX = new Map(ATTRIBUTES.map((spec, index) => [spec.name, index]));
+/** `      <g:name>` and `</g:name>\n` per attribute, built once. */
+const OPEN_TAGS = ATTRIBUTES.map((spec) => `${ITEM_INDENT}<g:${spec.name}>`);
+const CLOSE_TAGS = ATTRIBUTES.map((spec) => `</g:${spec.name}>\n`);
+
+/** Attribute indexes of the record's keys (unknown keys left out), in table order. */
+function presentAttributes(record: GoogleRecord): number[] {
+  const order: number[] = [];
+  let sorted = true;
+  for (const key in record) {
+    const index = ATTRIBUTE_INDEX.get(key);
+    if (index === undefined) continue;
+    if (order.length > 0 && index < order[order.length - 1]!) sorted = false;
+    order.push(index);
+  }
+  return sorted ? order : order.sort((a, b) => a - b);
+}
+
 export function formatItemXml(record: GoogleRecord): string {
   let out = '    <item>\n';
-  for (const spec of ATTRIBUTES) {
-    const value = record[spec.name];
+  // The record's own keys (a few dozen) rather than a lookup of every attribute of the table.
+  for (const index of presentAttributes(record)) {
+    const name = ATTRIBUTES[index]!.name;
+    const value = record[name];
     if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const one of value) out += element(spec.name, one, '      ');
+    if (typeof value === 'string') {
+      out += OPEN_TAGS[index]! + escapeXml(value) + CLOSE_TAGS[index]!;
+    } else if (Array.isArray(value)) {
+      for (const one of value) {
+        out += typeof one === 'string' ? OPEN_TAGS[index]! + escapeXml(one) + CLOSE_TAGS[index]! : element(name, one, ITEM_INDENT);
+      }
     } else {
-      out += element(spec.name, value, '      ');
+      out += element(name, value, ITEM_INDENT);
     }
   }
-  return `${out}    </item>\n`;
+  return out + '    </item>\n';
 }
 
 export function createXmlFormat(config: GoogleConfig): FeedFormat<GoogleRecord> {
