@@ -12,9 +12,12 @@ import type { GoogleRecord, ProductDetailEntry, ShippingEntry } from './record.j
 
 /** Tabs, line breaks and other C0 controls become spaces; a value starting with `"` is quoted. */
 export function tsvText(text: string): string {
-  const flat = /[\x00-\x1F]/.test(text) ? text.replace(/[\x00-\x1F]+/g, ' ') : text;
-  return flat.startsWith('"') ? quote(flat) : flat;
+  const flat = CONTROL_RE.test(text) ? text.replace(CONTROL_RUN_RE, ' ') : text;
+  return flat.charCodeAt(0) === 34 ? quote(flat) : flat;
 }
+
+const CONTROL_RE = /[\x00-\x1F]/;
+const CONTROL_RUN_RE = /[\x00-\x1F]+/g;
 
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -45,10 +48,33 @@ export function tsvColumns(config: GoogleConfig): readonly string[] {
 export function createTsvFormat(config: GoogleConfig): FeedFormat<GoogleRecord> {
   const columns = tsvColumns(config);
   const header = `${columns.join('\t')}\n`;
+  const count = columns.length;
+  const columnIndex = new Map(columns.map((name, index) => [name, index]));
+  /** TABS[k]: k tab characters. */
+  const tabs = Array.from({ length: count + 1 }, (_, k) => '\t'.repeat(k));
+  const lookupEveryColumn = (record: GoogleRecord): string => `${columns.map((name) => tsvCell(name, record[name])).join('\t')}\n`;
+  // With every column named once, walk the record's keys (a few dozen) instead of looking up every
+  // column: while they come in column order (as transform builds them), each cell is appended after
+  // the tabs of the empty columns before it. Any other key order takes the lookup path.
+  const item =
+    columnIndex.size !== count
+      ? lookupEveryColumn
+      : (record: GoogleRecord): string => {
+          let line = '';
+          let last = -1; // the last column written
+          for (const name in record) {
+            const index = columnIndex.get(name);
+            if (index === undefined) continue;
+            if (index <= last) return lookupEveryColumn(record);
+            line += tabs[last < 0 ? index : index - last]! + tsvCell(name, record[name]);
+            last = index;
+          }
+          return `${line}${tabs[last < 0 ? count - 1 : count - 1 - last]!}\n`;
+        };
   return {
     extension: 'tsv',
     begin: () => header,
-    item: (record) => `${columns.map((name) => tsvCell(name, record[name])).join('\t')}\n`,
+    item,
     end: () => '',
   };
 }

@@ -114,6 +114,17 @@ describe('google TSV format', () => {
     expect(lines[2]!.split('\t')).toHaveLength(COLUMNS.length);
   });
 
+  it('puts each value in its column whatever the record key order, and repeats a column named twice', () => {
+    const [record] = recordsOf(RICH);
+    const reversed = Object.fromEntries(Object.entries(record!).reverse()) as GoogleRecord;
+    expect(render('tsv', [reversed])).toBe(render('tsv', [record!]));
+    const row = render('tsv', [record!]).split('\n')[1]!.split('\t');
+    expect(row[0]).toBe('SKU-&-1');
+    expect(row[row.length - 1]).toBe('');
+    const twice = render('tsv', [reversed], { tsvColumns: ['id', 'brand', 'id', 'nope'] });
+    expect(twice.split('\n')[1]).toBe('SKU-&-1\tAcme\tSKU-&-1\t');
+  });
+
   it('defaults to every supported attribute as columns', () => {
     const tsv = render('tsv', recordsOf(validFields()));
     const [header, row] = tsv.split('\n');
