@@ -91,7 +91,17 @@ export function checkGtins(record: GoogleRecord, where: Where): Issue[] {
   return issues;
 }
 
+/** Printable ASCII only: nothing BAD_ID_CHAR_RE could match (the usual id; skips the Unicode-property regex). */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 export function checkIdCharacters(record: GoogleRecord, where: Where): Issue[] {
+  if (isPrintableAscii(record.id)) return [];
   const match = BAD_ID_CHAR_RE.exec(record.id);
   if (!match) return [];
   const cp = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -135,8 +145,12 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
     check(record: GoogleRecord, product: Product): Issue[] {
       const where: Where = { channel: ctx.instance, productId: record.id, line: product.line };
       const issues: Issue[] = [];
-      for (const check of RECORD_CHECKS) issues.push(...check(record, where));
-      issues.push(...checkAvailabilityDateRange(record, where, ctx.now));
+      for (const check of RECORD_CHECKS) {
+        const found = check(record, where);
+        if (found.length > 0) issues.push(...found);
+      }
+      const dateRange = checkAvailabilityDateRange(record, where, ctx.now);
+      if (dateRange.length > 0) issues.push(...dateRange);
       if (ids.has(record.id)) {
         issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product`, { ...where, field: 'id' }));
       } else {
