@@ -51,15 +51,27 @@ function normalizeEnum(spec: AttributeSpec, text: string): string {
   }
 }
 
+/** Only U+0021..U+007E: nothing to percent-encode (the usual URL; skips the replace). */
+function isUrlAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 export function normalizeValue(spec: AttributeSpec, raw: string, options: NormalizeOptions): Normalized {
   switch (spec.kind) {
     case 'id':
-      return ok(raw.trim().replace(/\s+/g, ' '));
+      // = raw.trim().replace(/\s+/g, ' '): every whitespace run becomes one space, ends trimmed.
+      return ok(collapseWhitespace(raw));
     case 'html':
       return ok(options.keepHtml ? removeXmlForbidden(raw).trim() : removeXmlForbidden(stripHtml(raw)));
-    case 'url':
+    case 'url': {
       // RFC 3986 wants ASCII: percent-encode the rest (spaces included).
-      return ok(removeXmlForbidden(raw).trim().replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
+      const url = removeXmlForbidden(raw).trim();
+      return ok(isUrlAscii(url) ? url : url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
+    }
     case 'money': {
       const parsed = parseMoney(raw, options.money);
       return parsed.ok ? ok(formatMoney(parsed.money)) : { ok: false, reason: parsed.reason };
