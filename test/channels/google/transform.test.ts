@@ -44,6 +44,15 @@ describe('google transform', () => {
     expect(recordOf(fields).title).toBe('Google title');
   });
 
+  it('carries nothing from one product into the next within a run', () => {
+    const ctx = makeContext();
+    const rich = validFields({ color: 'Red', 'google.size': 'XL', product_highlight: 'a|b', price: 'n/a' });
+    expect(google.transform(makeProduct(rich), ctx).ok).toBe(false); // unreadable price, after color and size
+    const plain = google.transform(makeProduct(validFields({ id: 'SKU-2' })), ctx);
+    expect(plain.ok && plain.records[0]).toEqual(recordOf(validFields({ id: 'SKU-2' })));
+    expect(plain.ok && Object.keys(plain.records[0]!)).not.toContain('color');
+  });
+
   it('formats prices with the catalog currency and decimal comma', () => {
     const result = transform(validFields({ price: '1.299,5', sale_price: '999 EUR' }), {}, { currency: 'EUR', decimalComma: true });
     expect(result.ok && result.records[0]!.price).toBe('1299.50 EUR');
