@@ -3,6 +3,7 @@
  * schema (Amazon's vocabulary included), values outside Amazon's listed enums, and duplicate SKUs.
  */
 import type { ErrorObject } from 'ajv';
+import { KeyTable } from '../../model/key-table.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
 import type { Product } from '../../model/product.js';
 import { describeError, errorPath } from '../../validate/ajv.js';
@@ -15,16 +16,15 @@ export function createAmazonChecker(ctx: ChannelContext): RecordChecker<Listings
   const settings = readAmazonSettings(ctx.config, ctx.instance);
   const schemas = createProductTypeSchemas([ctx.resolvePath(settings.schemaDir), BUNDLED_SCHEMA_DIR]);
   const reported = new Set<string>();
-  const skus = new Set<string>();
+  const skus = new KeyTable();
 
   return {
     check(record, product) {
       const where = { channel: ctx.instance, productId: record.sku, line: product.line };
       const issues: Issue[] = [];
-      if (skus.has(record.sku)) {
+      if (!skus.add(record.sku)) {
         issues.push(error('amazon-duplicate-sku', `SKU "${record.sku}" is sent twice in this feed`, { ...where, field: 'sku' }));
       }
-      skus.add(record.sku);
       const attributes = attributesToCheck(record);
       if (!attributes || !record.productType) return issues;
 

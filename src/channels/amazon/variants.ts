@@ -3,22 +3,21 @@
  * SKU is the group id; the parent is emitted once per run, with the first child of its group.
  * Per-run state hangs off the run's context object (the pipeline passes the same one for a run).
  */
+import { KeyTable } from '../../model/key-table.js';
 import type { ChannelContext } from '../contract.js';
 import type { Locale } from './attribute-values.js';
 import type { AttributeValue, Attributes } from './record.js';
 
-const seenGroups = new WeakMap<ChannelContext, Set<string>>();
+const seenGroups = new WeakMap<ChannelContext, KeyTable>();
 
 /** True the first time `group` is seen in this run. */
 export function isFirstOfGroup(ctx: ChannelContext, group: string): boolean {
   let seen = seenGroups.get(ctx);
   if (!seen) {
-    seen = new Set();
+    seen = new KeyTable();
     seenGroups.set(ctx, seen);
   }
-  if (seen.has(group)) return false;
-  seen.add(group);
-  return true;
+  return seen.add(group);
 }
 
 /** `COLOR/SIZE`, `COLOR` or `SIZE` from the dimensions the child has; undefined when it has none. */

@@ -4,6 +4,7 @@
  * the run (and not only by letter case), variant and apparel attributes, characters in ids.
  */
 import { parseMoney } from '../../model/money.js';
+import { KeyTable } from '../../model/key-table.js';
 import type { Product } from '../../model/product.js';
 import { isIsoDateTime, isoTime } from '../../validate/formats.js';
 import { checkGtin, isScientificNotation } from '../../validate/gtin.js';
@@ -138,9 +139,10 @@ export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
 const RECORD_CHECKS = [checkIdCharacters, checkSalePrice, checkAvailabilityDate, checkIdentifiers, checkGtins, checkVariantAttributes, checkApparel];
 
 export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRecord> {
-  const ids = new Set<string>();
-  /** Lower-cased id -> the first id seen with that spelling. */
-  const folded = new Map<string, string>();
+  /** Ids seen -> the catalog line of their first product (hashes, not strings: see KeyTable). */
+  const ids = new KeyTable();
+  /** Lower-cased ids seen -> the line of the first product with that spelling. */
+  const folded = new KeyTable();
   return {
     check(record: GoogleRecord, product: Product): Issue[] {
       const where: Where = { channel: ctx.instance, productId: record.id, line: product.line };
@@ -151,16 +153,17 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
       }
       const dateRange = checkAvailabilityDateRange(record, where, ctx.now);
       if (dateRange.length > 0) issues.push(...dateRange);
-      if (ids.has(record.id)) {
-        issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product`, { ...where, field: 'id' }));
+      const firstLine = ids.get(record.id);
+      if (firstLine !== undefined) {
+        issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${firstLine})`, { ...where, field: 'id' }));
       } else {
-        ids.add(record.id);
+        ids.add(record.id, product.line);
         const key = record.id.toLowerCase();
-        const first = folded.get(key);
-        if (first === undefined) folded.set(key, record.id);
+        const sameFolded = folded.get(key);
+        if (sameFolded === undefined) folded.add(key, product.line);
         else {
           issues.push(
-            warning('id-case-collision', `id "${record.id}" differs from "${first}" only by letter case; Google may treat them as one product`, {
+            warning('id-case-collision', `id "${record.id}" differs only by letter case from the id on line ${sameFolded}; Google may treat them as one product`, {
               ...where,
               field: 'id',
             }),

@@ -4,10 +4,11 @@
  * dimensions on every variant, no two variants alike; and, per cell, a warning when the
  * formula guard will change a value the marketplace receives.
  *
- * Memory per run: one map entry per SKU (its owner's line, not a message), and per variation
+ * Memory per run: one hashed entry per SKU (its owner's line, not a message), and per variation
  * group its variants' details, held as a Set while the group is open and packed into one string
  * once another group or product starts (a split group is unpacked again to check its variants).
  */
+import { KeyTable } from '../../model/key-table.js';
 import type { Product } from '../../model/product.js';
 import { FORMULA_TRIGGERS, needsNeutralising, replaceLineBreaks } from '../../output/csv-field.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
@@ -16,13 +17,12 @@ import type { MarketplaceRecord } from './record.js';
 import { planFor } from './settings.js';
 import { formatDetails } from './variation.js';
 
-/** Who holds a SKU: a product's line (its SKU is its id), a variation group, or a product named in full. */
-type Owner = number | typeof GROUP | string;
-const GROUP = null;
+/** Who holds a SKU: the catalog line of the product that has it, or a variation group. */
+type Owner = number;
+const GROUP = -1;
 
 function describeOwner(owner: Owner, sku: string): string {
-  if (owner === GROUP) return `variation group "${sku}"`;
-  return typeof owner === 'number' ? `product "${sku}" (line ${owner})` : owner;
+  return owner === GROUP ? `variation group "${sku}"` : `the product on line ${owner}`;
 }
 
 interface GroupState {
@@ -46,7 +46,8 @@ const TRIGGER_CODES = new Set(FORMULA_TRIGGERS.map((trigger) => trigger.charCode
 
 export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<MarketplaceRecord> {
   const { settings, profile, columns } = planFor(ctx);
-  const owners = new Map<string, Owner>();
+  /** SKU -> owner, as hashes (see KeyTable): one entry per SKU for the whole run. */
+  const owners = new KeyTable();
   /** Groups seen and no longer open -> their packed state. */
   const closed = new Map<string, string>();
   let open: GroupState | undefined;
@@ -61,7 +62,7 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
   function claim(sku: string, owner: Owner, issues: Issue[], where: Partial<Issue>): void {
     const previous = owners.get(sku);
     if (previous === undefined) {
-      owners.set(sku, owner);
+      owners.add(sku, owner);
       return;
     }
     if (owner === GROUP && previous === GROUP) return;
@@ -102,8 +103,7 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
     check(record: MarketplaceRecord, product: Product): Issue[] {
       const where: Partial<Issue> = { channel: settings.instance, productId: product.id, line: product.line };
       const issues: Issue[] = [];
-      const owner = record.sku === product.id ? product.line : `product "${product.id}" (line ${product.line})`;
-      claim(record.sku, owner, issues, where);
+      claim(record.sku, product.line, issues, where);
       checkVariation(record, issues, where);
       if (settings.formulaGuard) {
         for (const column of columns) {
