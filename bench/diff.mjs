@@ -14,6 +14,7 @@ import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRandom } from './generate-catalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -42,17 +43,6 @@ async function measure(oldPath, newPath) {
   );
 }
 
-/** mulberry32: small, fast, deterministic. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['id', 'title', 'description', 'link', 'image_link', 'additional_image_link', 'price', 'availability', 'brand', 'gtin', 'product_type', 'shipping'];
 const WORDS = ['linen', 'shirt', 'soft', 'blue', 'washable', 'durable', 'classic', 'recycled', 'compact', 'premium', 'café', 'grün', '"pro"', 'light,'];
@@ -106,7 +96,7 @@ function xmlItem(it) {
 }
 
 async function generate(oldPath, newPath, items, seed, newRow) {
-  const rnd = random(seed);
+  const rnd = createRandom(seed);
   const oldOut = createWriteStream(oldPath);
   const newOut = createWriteStream(newPath);
   const header = HEADER.join('\t') + '\n';
