@@ -1,6 +1,7 @@
 /**
  * `omnifeed schema pull amazon --product-type SHIRT`: save a product-type schema for offline checks.
- * Credentials come from LWA_CLIENT_ID, LWA_CLIENT_SECRET and LWA_REFRESH_TOKEN only, never argv.
+ * Credentials come from LWA_CLIENT_ID, LWA_CLIENT_SECRET and LWA_REFRESH_TOKEN, in the environment or the
+ * credentials file (see credentials.ts), never argv.
  * Endpoint and token URL: SP_API_ENDPOINT / LWA_TOKEN_URL, else channels.<name>.endpoint / tokenUrl
  * (or region) from the config file, else North America and api.amazon.com.
  */
@@ -12,6 +13,7 @@ import { pullAmazonSchema } from '../channels/amazon/schema-pull.js';
 import { DEFAULT_SCHEMA_DIR, REGION_ENDPOINTS, type AmazonRegion } from '../channels/amazon/settings.js';
 import { AbortError, ConfigError, EXIT } from '../errors.js';
 import type { HttpClientOptions } from '../transport/http-client.js';
+import { withCredentialsFile } from './credentials.js';
 import { DEFAULT_LWA_TOKEN_URL, LWA_ENV, readLwaCredentials } from '../transport/lwa-token.js';
 import type { CliIo } from './io.js';
 import { reportError } from './shared.js';
@@ -79,7 +81,7 @@ export function registerSchema(
     .option('--debug', 'stack traces for errors')
     .addHelpText(
       'after',
-      `\nCredentials are read from the environment only: ${Object.values(LWA_ENV).join(', ')}.\n` +
+      `\nCredentials come from the environment or a credentials file (JSON, chmod 600; $OMNIFEED_CREDENTIALS,\ndefault ~/.config/omnifeed/credentials.json), never from flags: ${Object.values(LWA_ENV).join(', ')}.\n` +
         `Endpoint overrides: ${SCHEMA_ENV.endpoint}, ${SCHEMA_ENV.tokenUrl}.\n\n` +
         'Example:\n  LWA_CLIENT_ID=... LWA_CLIENT_SECRET=... LWA_REFRESH_TOKEN=... \\\n    omnifeed schema pull amazon --product-type SHIRT --marketplace ATVPDKIKX0DER\n',
     )
@@ -87,13 +89,15 @@ export function registerSchema(
 }
 
 export async function runSchemaPull(
-  io: CliIo,
+  shellIo: CliIo,
   channelType: string,
   flags: SchemaPullFlags,
   loadConfig: LoadSchemaConfig = readSchemaConfig,
   http?: HttpClientOptions,
 ): Promise<number> {
+  let io = shellIo;
   try {
+    io = await withCredentialsFile(shellIo);
     if (channelType !== 'amazon') throw new AbortError(`schema pull knows the amazon channel only, not "${channelType}"`, 'Run: omnifeed schema pull amazon --product-type SHIRT');
     const instance = flags.channel ?? 'amazon';
     const config = await loadConfig(io, flags.config, instance);
@@ -103,7 +107,7 @@ export async function runSchemaPull(
 
     const credentials = readLwaCredentials(io.env);
     if (!credentials.ok) {
-      throw new ConfigError(`missing credentials: ${credentials.missing.join(', ')}`, 'Set them in the environment (never on the command line). They come from your SP-API app in Seller Central.');
+      throw new ConfigError(`missing credentials: ${credentials.missing.join(', ')}`, 'Set them in the environment or the credentials file (OMNIFEED_CREDENTIALS, default ~/.config/omnifeed/credentials.json), never on the command line. They come from your SP-API app in Seller Central.');
     }
     const region = (text('region') ?? 'na') as AmazonRegion;
     const endpoint = env(SCHEMA_ENV.endpoint) ?? text('endpoint') ?? REGION_ENDPOINTS[region];

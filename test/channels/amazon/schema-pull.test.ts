@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -173,5 +173,32 @@ describe('omnifeed schema pull amazon', () => {
 
     expect(await runSchemaPull(memoryIo(cwd).io, 'google', { productType: 'SHIRT' })).toBe(2);
     expect(await runSchemaPull(memoryIo(cwd).io, 'amazon', { productType: 'SHIRT', config: 'nope.json' })).toBe(2);
+  });
+});
+
+describe('credentials file', () => {
+  it('reads credentials from OMNIFEED_CREDENTIALS when the environment has none', async () => {
+    const s = await start();
+    const cwd = tempDir();
+    const file = join(cwd, 'credentials.json');
+    writeFileSync(file, JSON.stringify(env));
+    chmodSync(file, 0o600);
+    const { io, err } = memoryIo(cwd);
+    io.env = { OMNIFEED_CREDENTIALS: file, SP_API_ENDPOINT: s.url, LWA_TOKEN_URL: s.tokenUrl };
+    expect(await runSchemaPull(io, 'amazon', { productType: 'SHIRT' })).toBe(0);
+    expect(err.join('')).toBe('');
+  });
+
+  it('finds ~/.config/omnifeed/credentials.json and refuses one others can read', async () => {
+    const home = tempDir();
+    mkdirSync(join(home, '.config', 'omnifeed'), { recursive: true });
+    const file = join(home, '.config', 'omnifeed', 'credentials.json');
+    writeFileSync(file, JSON.stringify(env));
+    chmodSync(file, 0o644);
+    const { io, err } = memoryIo(home);
+    io.env = { HOME: home };
+    expect(await runSchemaPull(io, 'amazon', { productType: 'SHIRT' })).toBe(2);
+    expect(err.join('')).toContain(`credentials file ${file} can be read by other users`);
+    expect(err.join('')).toContain(`chmod 600 ${file}`);
   });
 });
