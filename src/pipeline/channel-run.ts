@@ -16,6 +16,8 @@ import type { Instance } from './instances.js';
 import type { IssueLog } from './issue-log.js';
 import type { ChannelSummary } from './types.js';
 
+const NO_ISSUES: readonly Issue[] = [];
+
 export interface Run {
   instance: Instance;
   rules: RuleSet;
@@ -79,22 +81,26 @@ export async function processProduct(run: Run, product: Product): Promise<void> 
 
 /** Validate one record and write it when it has no errors; returns the number of errors. */
 async function emit(run: Run, rec: unknown, product: Product, where: Partial<Issue>): Promise<number> {
-  const key = run.instance.channel.key(rec);
-  const at = { ...where, productId: key || where.productId };
-  const schema = run.validate && !run.validate(rec) ? schemaIssues(run.validate.errors, at) : [];
-  const checks = run.checker ? run.checker.check(rec, product) : [];
-  // A channel check that explains a field (`gtin`: wrong check digit, expected 1) replaces the
-  // schema's generic format error on the same field, so each problem is reported once.
-  const explained = new Set(checks.filter((i) => i.severity === 'error' && i.field).map((i) => i.field!));
-  const generic = schema.filter((i) => !(i.code === 'schema-format' && i.field && explained.has(i.field.replace(/\[[0-9]+\]$/, ''))));
-  const errors = record(run, generic, at) + record(run, checks, at);
-  if (errors > 0) return errors;
+  const valid = run.validate ? run.validate(rec) : true;
+  const checks = run.checker ? run.checker.check(rec, product) : NO_ISSUES;
+  // The common case, a clean record, allocates nothing here.
+  if (!valid || checks.length > 0) {
+    const key = run.instance.channel.key(rec);
+    const at = { ...where, productId: key || where.productId };
+    const schema = valid ? NO_ISSUES : schemaIssues(run.validate!.errors, at);
+    // A channel check that explains a field (`gtin`: wrong check digit, expected 1) replaces the
+    // schema's generic format error on the same field, so each problem is reported once.
+    const explained = new Set(checks.filter((i) => i.severity === 'error' && i.field).map((i) => i.field!));
+    const generic = schema.filter((i) => !(i.code === 'schema-format' && i.field && explained.has(i.field.replace(/\[[0-9]+\]$/, ''))));
+    const errors = record(run, generic, at) + record(run, checks, at);
+    if (errors > 0) return errors;
+  }
   for (const sink of run.sinks.values()) await sink.add(rec);
   run.summary.recordsWritten++;
   return 0;
 }
 
-function record(run: Run, issues: Issue[], where: Partial<Issue>): number {
+function record(run: Run, issues: readonly Issue[], where: Partial<Issue>): number {
   let errors = 0;
   for (const issue of issues) {
     const full: Issue = { ...where, ...issue, channel: run.instance.name };
