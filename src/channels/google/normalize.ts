@@ -7,7 +7,8 @@
 import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/money.js';
 import { normalizeGtin } from '../../validate/gtin.js';
 import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js';
-import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from '../../model/text.js';
+import { collapseWhitespace, decodeEntities, removeXmlForbidden } from '../../model/text.js';
+import { cleanDescription } from './clean-text.js';
 
 export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -66,7 +67,7 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
       // = raw.trim().replace(/\s+/g, ' '): every whitespace run becomes one space, ends trimmed.
       return ok(collapseWhitespace(raw));
     case 'html':
-      return ok(options.keepHtml ? removeXmlForbidden(raw).trim() : removeXmlForbidden(stripHtml(raw)));
+      return ok(options.keepHtml ? removeXmlForbidden(raw).trim() : cleanDescription(raw));
     case 'url': {
       // RFC 3986 wants ASCII: percent-encode the rest (spaces included).
       const url = removeXmlForbidden(raw).trim();

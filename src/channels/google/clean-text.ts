@@ -1,0 +1,214 @@
+/**
+ * Description clean-up for Google in two passes instead of five: markup removal (only when the text
+ * holds a `<`), then one scan that decodes entities, collapses whitespace runs and drops characters
+ * XML 1.0 forbids. Same result as `removeXmlForbidden(stripHtml(html))` from model/text.ts, which
+ * the differential test in test/channels/google/clean-text.test.ts holds it to.
+ */
+import { HTML_ENTITIES } from '../../model/text.js';
+
+const BLOCK_TAGS = new Set([
+  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
+  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
+]);
+
+/** Comments, script/style elements with their content, and any other tag, in one pass (as stripHtml). */
+const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
+
+function replaceMarkup(_whole: string, _raw: string | undefined, name: string | undefined): string {
+  if (name === undefined) return ' ';
+  return BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '';
+}
+
+/** `\s` (and what `String.prototype.trim` removes): Unicode White_Space plus line terminators and U+FEFF. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** U+000A, U+000D, U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** A code unit that is kept as it is and is neither whitespace, `&`, a surrogate nor forbidden in XML. */
+function isPlain(c: number): boolean {
+  if (c < 0x7f) return c > 0x20 && c !== 38;
+  if (c < 0xa0) return true;
+  if (c >= 0xd800) return c >= 0xe000 && c < 0xfffe && c !== 0xfeff;
+  return !isSpace(c);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
+}
+
+function isAlpha(c: number): boolean {
+  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+}
+
+/** Where the last entity parsed by parseEntity ends, and its code point (-1: decodes to nothing). */
+let entityEnd = 0;
+let entityCode = 0;
+
+/**
+ * The entity `&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});` at `i` (a `&`):
+ * false when there is none or its name is unknown (then it stays as written, as in decodeEntities).
+ */
+function parseEntity(text: string, i: number, n: number): boolean {
+  let j = i + 1;
+  if (j >= n) return false;
+  const c = text.charCodeAt(j);
+  if (c === 35) {
+    j++;
+    if (j >= n) return false;
+    const d = text.charCodeAt(j);
+    let start: number;
+    let radix: number;
+    if (isDigit(d)) {
+      start = j;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j - start > 7) return false;
+      radix = 10;
+    } else if (d === 120 || d === 88) {
+      start = ++j;
+      while (j < n && isHexDigit(text.charCodeAt(j))) j++;
+      if (j === start || j - start > 6) return false;
+      radix = 16;
+    } else {
+      return false;
+    }
+    if (j >= n || text.charCodeAt(j) !== 59) return false;
+    const cp = parseInt(text.slice(start, j), radix);
+    entityCode = cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
+    entityEnd = j + 1;
+    return true;
+  }
+  if (!isAlpha(c)) return false;
+  j++;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (!isAlpha(d) && !isDigit(d)) break;
+    j++;
+  }
+  const length = j - i - 1;
+  if (length < 2 || length > 32 || j >= n || text.charCodeAt(j) !== 59) return false;
+  const cp = HTML_ENTITIES.get(text.slice(i + 1, j));
+  if (cp === undefined) return false;
+  entityCode = cp;
+  entityEnd = j + 1;
+  return true;
+}
+
+/**
+ * `removeXmlForbidden(collapseSpaceRuns(decodeEntities(text), true))` in one scan: entities
+ * decoded, each whitespace run (raw or decoded) one space or, when it holds a line break, one line
+ * feed, runs at either end dropped, then characters XML 1.0 forbids removed (they still count as
+ * text for the whitespace rule, as they would before their removal). Unchanged stretches are copied
+ * in large slices.
+ */
+export function decodeCollapseClean(text: string): string {
+  const n = text.length;
+  let out = '';
+  let last = 0; // start of the text not yet copied to out (all of it kept as it is)
+  let started = false; // some non-whitespace text came before (kept or dropped)
+  let pending = 0; // whitespace run since the last text: 0 none, 1 a space, 2 a line break; only when started
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (pending === 0) {
+      if (c < 0x7f ? c > 0x20 && c !== 38 : c < 0xd800 ? c >= 0xa0 ? !isSpace(c) : true : c >= 0xe000 && c < 0xfffe && c !== 0xfeff) {
+        i++;
+        continue;
+      }
+      // A lone space or line feed between two plain characters stays in place.
+      if ((c === 32 || c === 10) && i > last && i + 1 < n && isPlain(text.charCodeAt(i + 1))) {
+        i += 2;
+        continue;
+      }
+    }
+    // 0: kept text of `size` units; 1: whitespace; 2: dropped text of `size` units; 3: decoded text
+    let kind: number;
+    let size = 1;
+    let code = c;
+    if (c === 38 && parseEntity(text, i, n)) {
+      size = entityEnd - i;
+      code = entityCode;
+      if (code < 0) {
+        // An entity that decodes to nothing: as if absent.
+        out += text.slice(last, i);
+        if (i > last) started = true;
+        last = i = entityEnd;
+        continue;
+      }
+      if (isSpace(code)) kind = 1;
+      else if ((code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff) kind = 2;
+      else kind = 3;
+    } else if (isSpace(c)) {
+      kind = 1;
+    } else if (c < 0x20 || c === 0xfffe || c === 0xffff) {
+      kind = 2;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate pairs with the next low one of the decoded text, so past entities that
+      // decode to nothing (`\uD83D&#0;\uDE00` is a pair once decoded).
+      let k = i + 1;
+      if (c <= 0xdbff) {
+        while (k < n && text.charCodeAt(k) === 38 && parseEntity(text, k, n) && entityCode < 0) k = entityEnd;
+      }
+      const next = c <= 0xdbff && k < n ? text.charCodeAt(k) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (k === i + 1) {
+          kind = 0;
+          size = 2;
+        } else {
+          kind = 3;
+          code = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+          size = k + 1 - i;
+        }
+      } else {
+        kind = 2; // a lone surrogate (a low one after a high one was taken with it)
+      }
+    } else {
+      kind = 0;
+    }
+    if (kind === 1) {
+      if (i > last) {
+        out += text.slice(last, i);
+        started = true;
+      }
+      if (started) {
+        const breaks = isLineBreak(code) ? 2 : 1;
+        if (breaks > pending) pending = breaks;
+      }
+      last = i = i + size;
+      continue;
+    }
+    // Text: the pending whitespace run (if any) becomes its separator first.
+    if (pending !== 0) {
+      out += pending === 2 ? '\n' : ' ';
+      pending = 0;
+    }
+    started = true;
+    if (kind === 0) {
+      i += size;
+      continue;
+    }
+    out += text.slice(last, i);
+    if (kind === 3) out += String.fromCodePoint(code);
+    last = i = i + size;
+  }
+  if (last === 0) return text;
+  return out + text.slice(last, i);
+}
+
+/** Plain text from a description: `removeXmlForbidden(stripHtml(html))` of model/text.ts. */
+export function cleanDescription(html: string): string {
+  return decodeCollapseClean(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
+}
