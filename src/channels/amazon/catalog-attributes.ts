@@ -1,12 +1,12 @@
 /** Product facts (title, brand, identifiers, images, color, size, weight) as Amazon attributes. */
-import type { Product } from '../../model/product.js';
 import { checkGtin, gtinKind, normalizeGtin } from '../../validate/gtin.js';
 // Shared with the Google channel; a candidate for a shared text module.
 import { stripHtml } from '../../model/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
-import { conditionType, parseWeight, plainValue, textValues, type Locale } from './attribute-values.js';
-import { amazonField, amazonValues } from './product-fields.js';
-import type { Attributes } from './record.js';
+import { splitValues, type Product } from '../../model/product.js';
+import { conditionType, parseWeight, type Locale } from './attribute-values.js';
+import { fieldSource, readField, readValues } from './product-fields.js';
+import type { AttributeValue, Attributes } from './record.js';
 
 /** Amazon has one main image and eight more slots. */
 export const MAX_OTHER_IMAGES = 8;
@@ -16,60 +16,74 @@ export interface Built {
   issues: Issue[];
 }
 
-export function buildCatalogAttributes(product: Product, instance: string, locale: Locale): Built {
+export function buildCatalogAttributes(product: Product, instance: string, locale: Locale, source = fieldSource(product, instance)): Built {
   const attributes: Attributes = {};
   const issues: Issue[] = [];
-  const where = { channel: instance, productId: product.id, line: product.line };
-  const field = (name: string) => amazonField(product, instance, name);
-  const text = (attribute: string, value: string | undefined) => {
-    if (value !== undefined) attributes[attribute] = textValues([value], locale);
-  };
-
-  text('item_name', field('title'));
-  const brand = field('brand');
-  text('brand', brand);
-  text('manufacturer', field('manufacturer') ?? brand);
+  // Where an issue points; built only for a finding.
+  const at = (field: string): Partial<Issue> => ({ channel: instance, productId: product.id, line: product.line, field });
+  const { marketplaceId, languageTag } = locale;
+  const title = readField(source, 'title');
+  if (title !== undefined) attributes['item_name'] = [{ value: title, language_tag: languageTag, marketplace_id: marketplaceId }];
+  const brand = readField(source, 'brand');
+  if (brand !== undefined) attributes['brand'] = [{ value: brand, language_tag: languageTag, marketplace_id: marketplaceId }];
+  const manufacturer = readField(source, 'manufacturer') ?? brand;
+  if (manufacturer !== undefined) attributes['manufacturer'] = [{ value: manufacturer, language_tag: languageTag, marketplace_id: marketplaceId }];
   // Amazon shows descriptions and bullets as plain text.
-  const description = field('description');
-  text('product_description', description === undefined ? undefined : stripHtml(description) || undefined);
-  const bullets = amazonValues(product, instance, 'bullet_point').map(stripHtml).filter((b) => b !== '');
-  if (bullets.length > 0) attributes['bullet_point'] = textValues(bullets, locale);
-  text('color', field('color'));
-  text('size', field('size'));
+  const description = readField(source, 'description');
+  const plainDescription = description === undefined ? undefined : stripHtml(description) || undefined;
+  if (plainDescription !== undefined) {
+    attributes['product_description'] = [{ value: plainDescription, language_tag: languageTag, marketplace_id: marketplaceId }];
+  }
+  const bulletText = readField(source, 'bullet_point');
+  if (bulletText !== undefined) {
+    const bullets: AttributeValue[] = [];
+    for (const bullet of splitValues(bulletText)) {
+      const plain = stripHtml(bullet);
+      if (plain !== '') bullets.push({ value: plain, language_tag: languageTag, marketplace_id: marketplaceId });
+    }
+    if (bullets.length > 0) attributes['bullet_point'] = bullets;
+  }
+  const color = readField(source, 'color');
+  if (color !== undefined) attributes['color'] = [{ value: color, language_tag: languageTag, marketplace_id: marketplaceId }];
+  const size = readField(source, 'size');
+  if (size !== undefined) attributes['size'] = [{ value: size, language_tag: languageTag, marketplace_id: marketplaceId }];
 
-  const identifierExists = field('identifier_exists')?.trim().toLowerCase();
-  const gtin = field('gtin');
+  const identifierExists = readField(source, 'identifier_exists')?.trim().toLowerCase();
+  const gtin = readField(source, 'gtin');
   if (identifierExists === 'no' || identifierExists === 'false') {
-    attributes['supplier_declared_has_product_identifier_exemption'] = plainValue(true, locale);
+    attributes['supplier_declared_has_product_identifier_exemption'] = [{ value: true, marketplace_id: marketplaceId }];
   } else if (gtin !== undefined) {
     const value = normalizeGtin(gtin);
     const checked = checkGtin(value);
-    if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, { ...where, field: 'gtin' }));
-    attributes['externally_assigned_product_identifier'] = [{ type: gtinKind(value), value, marketplace_id: locale.marketplaceId }];
+    if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, at('gtin')));
+    attributes['externally_assigned_product_identifier'] = [{ type: gtinKind(value), value, marketplace_id: marketplaceId }];
   }
-  const asin = field('merchant_suggested_asin') ?? field('asin');
-  if (asin !== undefined) attributes['merchant_suggested_asin'] = plainValue(asin.trim(), locale);
+  const asin = readField(source, 'merchant_suggested_asin') ?? readField(source, 'asin');
+  if (asin !== undefined) attributes['merchant_suggested_asin'] = [{ value: asin.trim(), marketplace_id: marketplaceId }];
 
-  const condition = field('condition');
+  const condition = readField(source, 'condition');
   const condType = conditionType(condition);
-  if (condType) attributes['condition_type'] = plainValue(condType, locale);
-  else issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, { ...where, field: 'condition' }));
+  if (condType) attributes['condition_type'] = [{ value: condType, marketplace_id: marketplaceId }];
+  else issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, at('condition')));
 
-  const image = field('image_link');
-  if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: locale.marketplaceId, media_location: image.trim() }];
-  const others = amazonValues(product, instance, 'additional_image_link');
-  others.slice(0, MAX_OTHER_IMAGES).forEach((url, i) => {
-    attributes[`other_product_image_locator_${i + 1}`] = [{ marketplace_id: locale.marketplaceId, media_location: url }];
-  });
+  const image = readField(source, 'image_link');
+  if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: marketplaceId, media_location: image.trim() }];
+  const others = readValues(source, 'additional_image_link');
+  const slots = Math.min(others.length, MAX_OTHER_IMAGES);
+  for (let i = 0; i < slots; i++) {
+    attributes[OTHER_IMAGE_ATTRIBUTES[i]!] = [{ marketplace_id: marketplaceId, media_location: others[i] }];
+  }
   if (others.length > MAX_OTHER_IMAGES) {
-    issues.push(warning('amazon-too-many-images', `${others.length} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, { ...where, field: 'additional_image_link' }));
+    issues.push(warning('amazon-too-many-images', `${others.length} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at('additional_image_link')));
   }
 
-  const weightText = field('shipping_weight');
+  const weightText = readField(source, 'shipping_weight');
   if (weightText !== undefined) {
     const weight = parseWeight(weightText);
-    if (weight) attributes['item_package_weight'] = [{ ...weight, marketplace_id: locale.marketplaceId }];
-    else issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, { ...where, field: 'shipping_weight' }));
+    if (weight) attributes['item_package_weight'] = [{ unit: weight.unit, value: weight.value, marketplace_id: marketplaceId }];
+    else issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, at('shipping_weight')));
   }
   return { attributes, issues };
 }
+
+const OTHER_IMAGE_ATTRIBUTES = Array.from({ length: MAX_OTHER_IMAGES }, (_, i) => `other_product_image_locator_${i + 1}`);

@@ -6,7 +6,7 @@ import { reserveStock } from '../../rules/stock.js';
 import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { Locale } from './attribute-values.js';
-import { amazonField } from './product-fields.js';
+import { fieldSource, readField } from './product-fields.js';
 import type { Attributes } from './record.js';
 import type { Built } from './catalog-attributes.js';
 
@@ -15,13 +15,13 @@ export interface OfferOptions {
   stock: StockPolicy | undefined;
 }
 
-export function buildOfferAttributes(product: Product, instance: string, locale: Locale, options: OfferOptions): Built {
+export function buildOfferAttributes(product: Product, instance: string, locale: Locale, options: OfferOptions, source = fieldSource(product, instance)): Built {
   const attributes: Attributes = {};
   const issues: Issue[] = [];
   const where = { channel: instance, productId: product.id, line: product.line };
-  const field = (name: string) => amazonField(product, instance, name);
+  const field = (name: string) => readField(source, name);
   const money = (name: string): Money | undefined => {
-    const text = field(name);
+    const text = readField(source, name);
     if (text === undefined) return undefined;
     const parsed = parseMoney(text, { defaultCurrency: options.catalog.currency, decimalComma: options.catalog.decimalComma });
     if (parsed.ok) return parsed.money;

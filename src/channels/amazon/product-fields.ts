@@ -21,8 +21,42 @@ function overrideKey(prefix: string, name: string): string {
   return key;
 }
 
+/** One product's fields as one Amazon instance reads them; made once per product. */
+export interface FieldSource {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly instance: string;
+  /** Whether the product has any `<channel>.<field>` key; most have none, and are read without looking for one. */
+  readonly overrides: boolean;
+}
+
+export function fieldSource(product: Product, instance: string): FieldSource {
+  let overrides = false;
+  for (const key in product.fields) {
+    if (key.includes('.')) {
+      overrides = true;
+      break;
+    }
+  }
+  return { fields: product.fields, instance, overrides };
+}
+
+/** amazonField for a FieldSource. */
+export function readField(source: FieldSource, name: string): string | undefined {
+  if (source.overrides) return overriddenField(source.fields, source.instance, name);
+  const value = source.fields[name];
+  return value === '' ? undefined : value;
+}
+
+/** amazonValues for a FieldSource. */
+export function readValues(source: FieldSource, name: string): string[] {
+  return splitValues(readField(source, name));
+}
+
 export function amazonField(product: Product, instance: string, name: string): string | undefined {
-  const fields = product.fields;
+  return overriddenField(product.fields, instance, name);
+}
+
+function overriddenField(fields: Readonly<Record<string, string>>, instance: string, name: string): string | undefined {
   if (instance !== 'amazon') {
     const own = fields[overrideKey(instance, name)];
     if (own !== undefined && own !== '') return own;

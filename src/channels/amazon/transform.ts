@@ -10,7 +10,7 @@ import type { Locale } from './attribute-values.js';
 import { mergeAttributes } from './attribute-order.js';
 import { buildCatalogAttributes } from './catalog-attributes.js';
 import { buildOfferAttributes } from './offer-attributes.js';
-import { amazonField, amazonOverride } from './product-fields.js';
+import { amazonOverride, fieldSource, readField } from './product-fields.js';
 import { OFFER_ATTRIBUTES, type Attributes, type ListingsRecord } from './record.js';
 import { readAmazonSettings, type AmazonSettings } from './settings.js';
 import { childRelationship, isFirstOfGroup, parentAttributes, variationTheme } from './variants.js';
@@ -19,22 +19,23 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
   const settings = readAmazonSettings(ctx.config, ctx.instance);
   const where = { channel: ctx.instance, productId: product.id, line: product.line };
   // `product_type` alone is Google's own category text, so only the Amazon override counts.
-  const productType = amazonOverride(product, ctx.instance, 'product_type') ?? settings.productType;
+  const source = fieldSource(product, ctx.instance);
+  const productType = (source.overrides ? amazonOverride(product, ctx.instance, 'product_type') : undefined) ?? settings.productType;
   if (!productType) {
     const issue = error('amazon-product-type-missing', 'no Amazon product type: set channels.amazon.productType or an amazon.product_type column', { ...where, field: 'amazon.product_type' });
     return { ok: false, reason: 'no Amazon product type', issues: [issue] };
   }
-  const sku = amazonField(product, ctx.instance, 'sku')?.trim() || product.id;
+  const sku = readField(source, 'sku')?.trim() || product.id;
   const locale: Locale = { marketplaceId: settings.marketplaceId, languageTag: settings.languageTag };
-  const offer = buildOfferAttributes(product, ctx.instance, locale, { catalog: ctx.catalog, stock: settings.stock });
+  const offer = buildOfferAttributes(product, ctx.instance, locale, { catalog: ctx.catalog, stock: settings.stock }, source);
 
   if (settings.offerOnly) return offerOnlyMessage(sku, productType, offer.attributes, offer.issues);
 
-  const facts = buildCatalogAttributes(product, ctx.instance, locale);
+  const facts = buildCatalogAttributes(product, ctx.instance, locale, source);
   const issues: Issue[] = [...facts.issues, ...offer.issues];
   const generated: Attributes = { ...facts.attributes, ...offer.attributes };
   const statics = staticAttributes(settings, productType);
-  const group = amazonField(product, ctx.instance, 'item_group_id')?.trim();
+  const group = readField(source, 'item_group_id')?.trim();
   if (!group) {
     return { ok: true, records: [{ sku, operationType: 'UPDATE', productType, attributes: mergeAttributes(statics, generated) }], issues };
   }
