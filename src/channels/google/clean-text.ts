@@ -1,7 +1,7 @@
 /**
- * Description clean-up for Google in two passes instead of five: markup removal (only when the text
- * holds a `<`), then one scan that decodes entities, collapses whitespace runs and drops characters
- * XML 1.0 forbids. Same result as `removeXmlForbidden(stripHtml(html))` from model/text.ts, which
+ * Description clean-up for Google in two passes instead of five: markup removal (a scan from `<` to
+ * `<`, the same matches as stripHtml's regex), then one scan that decodes entities, collapses
+ * whitespace runs and drops characters XML 1.0 forbids. Same result as `removeXmlForbidden(stripHtml(html))` from model/text.ts, which
  * the differential test in test/channels/google/clean-text.test.ts holds it to.
  */
 import { HTML_ENTITIES } from '../../model/text.js';
@@ -10,14 +10,6 @@ const BLOCK_TAGS = new Set([
   'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
   'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
 ]);
-
-/** Comments, script/style elements with their content, and any other tag, in one pass (as stripHtml). */
-const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
-
-function replaceMarkup(_whole: string, _raw: string | undefined, name: string | undefined): string {
-  if (name === undefined) return ' ';
-  return BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '';
-}
 
 /** `\s` (and what `String.prototype.trim` removes): Unicode White_Space plus line terminators and U+FEFF. */
 function isSpace(c: number): boolean {
@@ -34,9 +26,9 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-/** A code unit that is kept as it is and is neither whitespace, `&`, a surrogate nor forbidden in XML. */
+/** A code unit that is kept as it is: not whitespace, `&`, `<`, a surrogate nor forbidden in XML. */
 function isPlain(c: number): boolean {
-  if (c < 0x7f) return c > 0x20 && c !== 38;
+  if (c < 0x7f) return c > 0x20 && c !== 38 && c !== 60;
   if (c < 0xa0) return true;
   if (c >= 0xd800) return c >= 0xe000 && c < 0xfffe && c !== 0xfeff;
   return !isSpace(c);
@@ -115,6 +107,27 @@ function parseEntity(text: string, i: number, n: number): boolean {
  * in large slices.
  */
 export function decodeCollapseClean(text: string): string {
+  return scanText(text, false)!;
+}
+
+/** Whether the entity-like text (`&`, then `#` and letters or digits) at `i` runs into a `<`. */
+function entityMeetsMarkup(text: string, i: number, n: number): boolean {
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c !== 35 && !isAlpha(c) && !isDigit(c)) break;
+    j++;
+  }
+  return j < n && text.charCodeAt(j) === 60;
+}
+
+/**
+ * decodeCollapseClean, and with `markup` also stripMarkup in the same scan: a comment or
+ * script/style element is a space, a block tag a line feed, another tag nothing. Undefined when
+ * removing a tag could join what the decoding sees (`&am<i>p;`, a surrogate pair around a tag):
+ * then the caller strips the markup first.
+ */
+function scanText(text: string, markup: boolean): string | undefined {
   const n = text.length;
   let out = '';
   let last = 0; // start of the text not yet copied to out (all of it kept as it is)
@@ -124,7 +137,7 @@ export function decodeCollapseClean(text: string): string {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (pending === 0) {
-      if (c < 0x7f ? c > 0x20 && c !== 38 : c < 0xd800 ? c >= 0xa0 ? !isSpace(c) : true : c >= 0xe000 && c < 0xfffe && c !== 0xfeff) {
+      if (c < 0x7f ? c > 0x20 && c !== 38 && c !== 60 : c < 0xd800 ? c >= 0xa0 ? !isSpace(c) : true : c >= 0xe000 && c < 0xfffe && c !== 0xfeff) {
         i++;
         continue;
       }
@@ -138,7 +151,18 @@ export function decodeCollapseClean(text: string): string {
     let kind: number;
     let size = 1;
     let code = c;
-    if (c === 38 && parseEntity(text, i, n)) {
+    if (c === 60 && markup && matchMarkup(text, i, n)) {
+      size = markupEnd - i;
+      if (markupText === '') {
+        // A tag that vanishes: as if absent.
+        out += text.slice(last, i);
+        if (i > last) started = true;
+        last = i = markupEnd;
+        continue;
+      }
+      kind = 1;
+      code = markupText === '\n' ? 10 : 32;
+    } else if (c === 38 && parseEntity(text, i, n)) {
       size = entityEnd - i;
       code = entityCode;
       if (code < 0) {
@@ -151,6 +175,8 @@ export function decodeCollapseClean(text: string): string {
       if (isSpace(code)) kind = 1;
       else if ((code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff) kind = 2;
       else kind = 3;
+    } else if (c === 38 && markup && entityMeetsMarkup(text, i, n)) {
+      return undefined;
     } else if (isSpace(c)) {
       kind = 1;
     } else if (c < 0x20 || c === 0xfffe || c === 0xffff) {
@@ -163,6 +189,7 @@ export function decodeCollapseClean(text: string): string {
         while (k < n && text.charCodeAt(k) === 38 && parseEntity(text, k, n) && entityCode < 0) k = entityEnd;
       }
       const next = c <= 0xdbff && k < n ? text.charCodeAt(k) : 0;
+      if (next === 60 && markup) return undefined;
       if (next >= 0xdc00 && next <= 0xdfff) {
         if (k === i + 1) {
           kind = 0;
@@ -208,7 +235,97 @@ export function decodeCollapseClean(text: string): string {
   return out + text.slice(last, i);
 }
 
+/** `[A-Za-z0-9_]`: what `\b` looks at (no `u` flag). */
+function isWordChar(c: number): boolean {
+  return isAlpha(c) || isDigit(c) || c === 95;
+}
+
+/** Whether `text` at `at` holds `name` (lower-case ASCII letters), ignoring ASCII case. */
+function hasNameAt(text: string, at: number, n: number, name: string): boolean {
+  if (at + name.length > n) return false;
+  for (let k = 0; k < name.length; k++) {
+    if ((text.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Where the last markup matched by matchMarkup ends, and what replaces it. */
+let markupEnd = 0;
+let markupText = '';
+
+/** `<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)` at `p` for one of the two names. */
+function matchRawElement(text: string, p: number, n: number, name: string): boolean {
+  const k = p + 1 + name.length;
+  if (!hasNameAt(text, p + 1, n, name) || (k < n && isWordChar(text.charCodeAt(k)))) return false;
+  const open = text.indexOf('>', k);
+  if (open < 0) return false;
+  let q = text.indexOf('<', open + 1);
+  while (q >= 0) {
+    if (q + 1 < n && text.charCodeAt(q + 1) === 47 && hasNameAt(text, q + 2, n, name)) {
+      let r = q + 2 + name.length;
+      while (r < n && isSpace(text.charCodeAt(r))) r++;
+      if (r < n && text.charCodeAt(r) === 62) {
+        markupEnd = r + 1;
+        markupText = ' ';
+        return true;
+      }
+    }
+    q = text.indexOf('<', q + 1);
+  }
+  markupEnd = n;
+  markupText = ' ';
+  return true;
+}
+
+/** MARKUP_RE of stripHtml at `p` (a `<`): false when none of its three alternatives matches there. */
+function matchMarkup(text: string, p: number, n: number): boolean {
+  if (text.startsWith('<!--', p)) {
+    const close = text.indexOf('-->', p + 4);
+    markupEnd = close < 0 ? n : close + 3;
+    markupText = ' ';
+    return true;
+  }
+  if (matchRawElement(text, p, n, 'script') || matchRawElement(text, p, n, 'style')) return true;
+  let start = p + 1;
+  if (start < n && text.charCodeAt(start) === 47) start++;
+  if (start >= n || !isAlpha(text.charCodeAt(start))) return false;
+  let k = start + 1;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (!isAlpha(c) && !isDigit(c)) break;
+    k++;
+  }
+  if (k < n && text.charCodeAt(k) === 95) return false; // no word boundary after the name
+  const close = text.indexOf('>', k);
+  if (close < 0) return false;
+  markupEnd = close + 1;
+  markupText = BLOCK_TAGS.has(text.slice(start, k).toLowerCase()) ? '\n' : '';
+  return true;
+}
+
+/**
+ * `html.replace(MARKUP_RE, replaceMarkup)` without a callback per tag: comments and script/style
+ * elements become a space, block-level tags a line feed, other tags nothing.
+ */
+export function stripMarkup(html: string): string {
+  const n = html.length;
+  let out = '';
+  let last = 0;
+  let p = html.indexOf('<');
+  while (p >= 0) {
+    if (matchMarkup(html, p, n)) {
+      out += html.slice(last, p) + markupText;
+      last = markupEnd;
+      p = last < n ? html.indexOf('<', last) : -1;
+    } else {
+      p = html.indexOf('<', p + 1);
+    }
+  }
+  return last === 0 ? html : out + html.slice(last);
+}
+
 /** Plain text from a description: `removeXmlForbidden(stripHtml(html))` of model/text.ts. */
 export function cleanDescription(html: string): string {
-  return decodeCollapseClean(html.includes('<') ? html.replace(MARKUP_RE, replaceMarkup) : html);
+  if (!html.includes('<')) return scanText(html, false)!;
+  return scanText(html, true) ?? scanText(stripMarkup(html), false)!;
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDescription, decodeCollapseClean } from '../../../src/channels/google/clean-text.js';
+import { cleanDescription, decodeCollapseClean, stripMarkup } from '../../../src/channels/google/clean-text.js';
 import { escapeXml } from '../../../src/channels/google/xml-format.js';
 import { escapeXml as escapeXmlOracle, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+
+/** stripHtml's markup regex and replacement (model/text.ts), the oracle of stripMarkup. */
+const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
+const BLOCK_TAGS = new Set([
+  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
+  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
+]);
+function stripMarkupByRegex(html: string): string {
+  return html.replace(MARKUP_RE, (_whole: string, _raw: string | undefined, name: string | undefined) =>
+    name === undefined ? ' ' : BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '');
+}
 
 /** The oracle: the five-pass clean-up the description used before (model/text.ts). */
 function oracle(text: string): string {
@@ -12,6 +23,7 @@ function expectSame(inputs: Iterable<string>): void {
   const wrong: string[] = [];
   for (const input of inputs) {
     if (cleanDescription(input) !== oracle(input)) wrong.push(input);
+    if (stripMarkup(input) !== stripMarkupByRegex(input)) wrong.push(input);
     // Without `<` stripHtml is entity decoding + whitespace collapse, which decodeCollapseClean replaces.
     if (!input.includes('<') && decodeCollapseClean(input) !== oracle(input)) wrong.push(input);
     if (wrong.length >= 5) break;
@@ -44,6 +56,8 @@ const TOKENS = [
   '<ul>', '<h1>', '<h7>', '<hr>', '<div\n>', '<span>', '<a href="&amp;">', '<b', '<b_x>', '<1>', '< b>', '<!--',
   '-->', '<!-- c -->', '<!-->', '<script>', '</script>', '<SCRIPT type="x">', '</Script >', '</script\n>',
   '<style>', '</style>', '<scripts>', '<script_x>', '<styles>', '&am<i>p;', 'p;', '<i>', '&#x3C;b&#x3E;', '&lt;p&gt;',
+  '<script>x</script>', '</SCRIPT\t>', '</script \u00A0>', '<style a>', '</styl>', '<!---->', '<!--->', '<a_b>', '<a1>',
+  '</>', '<//b>', '\u017Fcript', '<\u017Fcript>', '<STYLE>', '</STYLE>', '<Table>', '<TD>', '<blockquote >', '<scr', 'ipt>',
   '\u2000', '\u200A', '\u202F', '\u205F', '\u1680', '\u180E',
 ];
 
