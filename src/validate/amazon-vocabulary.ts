@@ -40,9 +40,24 @@ export function createAmazonAjv(options: AmazonAjvOptions = {}): AmazonAjv {
     validateSchema: options.validateSchema ?? true,
   });
   addFormats(ajv);
+  speedUpUriFormat(ajv);
   registerAmazonVocabulary(ajv);
   if (options.metaSchema) ajv.addMetaSchema(options.metaSchema);
   return ajv;
+}
+
+/**
+ * Plain http(s) URLs (host, port, path of unreserved characters) satisfy ajv-formats' `uri` regex;
+ * they are accepted by this short regex, anything else still goes through the full one (measured:
+ * the full regex on nine image URLs was ~0.5 µs of a SHIRT record).
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9.-]+(?::[0-9]*)?(?:\/[a-z0-9._~-]*)*$/i;
+
+function speedUpUriFormat(ajv: AmazonAjv): void {
+  const full = ajv.formats['uri'];
+  if (typeof full !== 'function') return;
+  const fullUri = full as (text: string) => boolean;
+  ajv.addFormat('uri', (text: string) => PLAIN_HTTP_URL.test(text) || fullUri(text));
 }
 
 export function utf8Bytes(text: string): number {
