@@ -32,8 +32,11 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
   if (settings.offerOnly) return offerOnlyMessage(sku, productType, offer.attributes, offer.issues);
 
   const facts = buildCatalogAttributes(product, ctx.instance, locale, source);
-  const issues: Issue[] = [...facts.issues, ...offer.issues];
-  const generated: Attributes = { ...facts.attributes, ...offer.attributes };
+  // Both are fresh per product: extend them instead of copying into new ones (offer entries win, as with a spread).
+  const issues: Issue[] = facts.issues;
+  for (const issue of offer.issues) issues.push(issue);
+  const generated: Attributes = facts.attributes;
+  for (const name in offer.attributes) generated[name] = offer.attributes[name]!;
   const statics = staticAttributes(settings, productType);
   const group = readField(source, 'item_group_id')?.trim();
   if (!group) {
