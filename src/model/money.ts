@@ -29,7 +29,27 @@ export function currencyExponent(currency: string): number {
 
 const MONEY_RE = /^(?:([A-Z]{3})\s*)?([+-]?[0-9][0-9.,' ]*)(?:\s*([A-Z]{3}))?$/;
 
+/** `19.99`, `19.99 USD`, `1500 JPY`: the common spellings, read without the general parser's work. */
+const SIMPLE_RE = /^([0-9]{1,12})(?:\.([0-9]{1,3}))?(?: ([A-Z]{3}))?$/;
+
 export function parseMoney(text: string, options: ParseMoneyOptions = {}): MoneyResult {
+  const simple = SIMPLE_RE.exec(text);
+  if (simple) {
+    const currency = simple[3] ?? options.defaultCurrency;
+    const frac = simple[2] ?? '';
+    if (currency !== undefined && /^[A-Z]{3}$/.test(currency) && !options.decimalComma) {
+      const exponent = currencyExponent(currency);
+      if (frac.length <= exponent) {
+        const minor = Number(simple[1]) * 10 ** exponent + (exponent > 0 ? Number(frac.padEnd(exponent, '0')) : 0);
+        return { ok: true, money: { minor, currency } };
+      }
+    }
+  }
+  return parseMoneyExact(text, options);
+}
+
+/** The general parser: every spelling `parseMoney` accepts, with reasons for what it rejects. */
+export function parseMoneyExact(text: string, options: ParseMoneyOptions = {}): MoneyResult {
   const trimmed = text.trim();
   const match = MONEY_RE.exec(trimmed);
   if (!match) return { ok: false, reason: `"${text}" is not a price (expected e.g. 19.99 USD)` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from '../../src/model/money.js';
+import { formatMoney, parseMoney, parseMoneyExact } from '../../src/model/money.js';
 
 describe('parseMoney', () => {
   it.each([
@@ -30,5 +30,22 @@ describe('parseMoney', () => {
     expect(formatMoney({ minor: 1999, currency: 'USD' })).toBe('19.99 USD');
     expect(formatMoney({ minor: 7, currency: 'EUR' })).toBe('0.07 EUR');
     expect(formatMoney({ minor: 1500, currency: 'JPY' })).toBe('1500 JPY');
+  });
+});
+
+describe('parseMoney fast path', () => {
+  it('agrees with the general parser on many generated spellings', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
+    for (let i = 0; i < 20_000; i++) {
+      const int = String(Math.floor(rnd() * 10 ** Math.floor(rnd() * 14)));
+      const frac = pick(['', '.', '.5', '.50', '.99', '.999', '.990', '.1234', '.000']);
+      const cur = pick(['', ' USD', ' JPY', ' KWD', ' usd', ' EURO', 'USD']);
+      const text = `${pick(['', '0', '00'])}${int}${frac}${cur}`;
+      for (const options of [{}, { defaultCurrency: 'EUR' }, { defaultCurrency: 'JPY' }, { defaultCurrency: 'EUR', decimalComma: true }]) {
+        expect([text, parseMoney(text, options)]).toEqual([text, parseMoneyExact(text, options)]);
+      }
+    }
   });
 });
