@@ -10,14 +10,17 @@ import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js'
 import { collapseWhitespace, decodeEntities, removeXmlForbidden } from '../../model/text.js';
 import { cleanDescription } from './clean-text.js';
 
-export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
+/** Why a raw value cannot be read (only allocated then: a readable value is returned as the string). */
+export interface Unreadable {
+  reason: string;
+}
+
+export type Normalized = string | Unreadable;
 
 export interface NormalizeOptions {
   money: ParseMoneyOptions;
   keepHtml: boolean;
 }
-
-const ok = (value: string): Normalized => ({ ok: true, value });
 
 const AVAILABILITY_ALIASES: Record<string, string> = { pre_order: 'preorder', back_order: 'backorder' };
 const YES = new Set(['yes', 'true', 'y', '1']);
@@ -65,38 +68,38 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
   switch (spec.kind) {
     case 'id':
       // = raw.trim().replace(/\s+/g, ' '): every whitespace run becomes one space, ends trimmed.
-      return ok(collapseWhitespace(raw));
+      return collapseWhitespace(raw);
     case 'html':
-      return ok(options.keepHtml ? removeXmlForbidden(raw).trim() : cleanDescription(raw));
+      return options.keepHtml ? removeXmlForbidden(raw).trim() : cleanDescription(raw);
     case 'url': {
       // RFC 3986 wants ASCII: percent-encode the rest (spaces included).
       const url = removeXmlForbidden(raw).trim();
-      return ok(isUrlAscii(url) ? url : url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
+      return isUrlAscii(url) ? url : url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
     }
     case 'money': {
       const parsed = parseMoney(raw, options.money);
-      return parsed.ok ? ok(formatMoney(parsed.money)) : { ok: false, reason: parsed.reason };
+      return parsed.ok ? formatMoney(parsed.money) : { reason: parsed.reason };
     }
     case 'enum':
-      return ok(normalizeEnum(spec, collapseWhitespace(removeXmlForbidden(raw))));
+      return normalizeEnum(spec, collapseWhitespace(removeXmlForbidden(raw)));
     case 'yes-no': {
       const value = collapseWhitespace(raw).toLowerCase();
-      return ok(YES.has(value) ? 'yes' : NO.has(value) ? 'no' : value);
+      return YES.has(value) ? 'yes' : NO.has(value) ? 'no' : value;
     }
     case 'gtin':
-      return ok(normalizeGtin(removeXmlForbidden(raw)));
+      return normalizeGtin(removeXmlForbidden(raw));
     case 'weight':
     case 'dimension':
     case 'unit-measure':
-      return ok(normalizeMeasure(collapseWhitespace(removeXmlForbidden(raw))));
+      return normalizeMeasure(collapseWhitespace(removeXmlForbidden(raw)));
     case 'text':
       // Catalogs exported from HTML systems write `Tom &amp; Jerry`: decode, or Google shows the entity.
-      return ok(collapseWhitespace(removeXmlForbidden(decodeEntities(raw))));
+      return collapseWhitespace(removeXmlForbidden(decodeEntities(raw)));
     case 'integer':
     case 'datetime':
     case 'date-range':
     case 'shipping':
     case 'product-detail':
-      return ok(collapseWhitespace(removeXmlForbidden(raw)));
+      return collapseWhitespace(removeXmlForbidden(raw));
   }
 }

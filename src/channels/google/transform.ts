@@ -129,17 +129,17 @@ function readAttribute(spec: AttributeSpec, raw: string, state: RunState, where:
   }
   if (!spec.repeat) {
     const normalized = normalizeValue(spec, raw, state.options);
-    if (!normalized.ok) {
+    if (typeof normalized !== 'string') {
       issues.push(unreadable(spec, normalized.reason, where));
       return undefined;
     }
-    return normalized.value === '' ? undefined : normalized.value;
+    return normalized === '' ? undefined : normalized;
   }
   const values: string[] = [];
   for (const text of splitValues(raw)) {
     const normalized = normalizeValue(spec, text, state.options);
-    if (!normalized.ok) issues.push(unreadable(spec, normalized.reason, where));
-    else if (normalized.value !== '') values.push(normalized.value);
+    if (typeof normalized !== 'string') issues.push(unreadable(spec, normalized.reason, where));
+    else if (normalized !== '') values.push(normalized);
   }
   if (values.length === 0) return undefined;
   return limit(spec, values, where, issues);

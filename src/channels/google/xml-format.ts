@@ -6,7 +6,7 @@
 import type { FeedFormat } from '../contract.js';
 import { ATTRIBUTES } from './attributes.js';
 import type { GoogleConfig } from './config.js';
-import { PRODUCT_DETAIL_FIELDS, SHIPPING_FIELDS, type GoogleRecord } from './record.js';
+import { PRODUCT_DETAIL_FIELDS, SHIPPING_FIELDS, type GoogleRecord, type GoogleValue } from './record.js';
 
 /** What model/text.ts escapeXml replaces or removes (lone surrogates only, thanks to the `u` flag). */
 const ESCAPE_TEST_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
@@ -98,22 +98,38 @@ function presentAttributes(record: GoogleRecord): number[] {
   return sorted ? order : order.sort((a, b) => a - b);
 }
 
-export function formatItemXml(record: GoogleRecord): string {
+function attributeXml(index: number, name: string, value: GoogleValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return OPEN_TAGS[index]! + escapeXml(value) + CLOSE_TAGS[index]!;
+  if (!Array.isArray(value)) return element(name, value, ITEM_INDENT);
+  let out = '';
+  for (const one of value) {
+    out += typeof one === 'string' ? OPEN_TAGS[index]! + escapeXml(one) + CLOSE_TAGS[index]! : element(name, one, ITEM_INDENT);
+  }
+  return out;
+}
+
+/** Any key order: the attributes sorted into table order first. */
+function formatItemXmlSorted(record: GoogleRecord): string {
   let out = '    <item>\n';
-  // The record's own keys (a few dozen) rather than a lookup of every attribute of the table.
   for (const index of presentAttributes(record)) {
     const name = ATTRIBUTES[index]!.name;
-    const value = record[name];
-    if (value === undefined) continue;
-    if (typeof value === 'string') {
-      out += OPEN_TAGS[index]! + escapeXml(value) + CLOSE_TAGS[index]!;
-    } else if (Array.isArray(value)) {
-      for (const one of value) {
-        out += typeof one === 'string' ? OPEN_TAGS[index]! + escapeXml(one) + CLOSE_TAGS[index]! : element(name, one, ITEM_INDENT);
-      }
-    } else {
-      out += element(name, value, ITEM_INDENT);
-    }
+    out += attributeXml(index, name, record[name]);
+  }
+  return out + '    </item>\n';
+}
+
+export function formatItemXml(record: GoogleRecord): string {
+  let out = '    <item>\n';
+  // The record's own keys (a few dozen) rather than a lookup of every attribute of the table; they
+  // come in table order as transform builds them (no index array per record), else the sorted path.
+  let last = -1;
+  for (const name in record) {
+    const index = ATTRIBUTE_INDEX.get(name);
+    if (index === undefined) continue;
+    if (index < last) return formatItemXmlSorted(record);
+    last = index;
+    out += attributeXml(index, name, record[name]);
   }
   return out + '    </item>\n';
 }
