@@ -1,7 +1,6 @@
 /** `omnifeed build` and `omnifeed validate`: parse flags, run the pipeline, print the report, set the exit code. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { availableParallelism } from 'node:os';
 import { AbortError, EXIT } from '../errors.js';
 import { buildFeeds, type BuildResult } from '../pipeline/build.js';
 import { previewBuild } from '../pipeline/preview.js';
@@ -45,7 +44,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       .option('--report-file <file>', 'also write the report to this file (format from --reporter, json by default)')
       .option('-v, --verbose', 'list every kept issue, and report even on success')
       .option('-q, --quiet', 'print nothing but errors')
-      .option('--workers <n>', 'worker threads for the channels (0: all on the main thread; default: one per channel, up to the CPU count)')
+      .option('--workers <n>', 'worker threads for the channels: a number, or auto (default: one per channel, up to 4, on a multi-core machine); 0 runs everything on the main thread')
       .option('--debug', 'stack traces for errors');
 
   common(program.command('build'))
@@ -132,10 +131,10 @@ async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dr
   else io.stderr(text);
 }
 
-/** `--workers`: a count, or (default) one per channel instance up to the machine's cores. */
-function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
-  if (!/^[0-9]+$/.test(value)) throw new AbortError(`--workers: "${value}" must be a whole number`, 'Use 0 to run every channel on the main thread.');
+/** `--workers`: a count, or (default) one worker per channel instance on a multi-core machine. */
+function parseWorkers(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^[0-9]+$/.test(value)) throw new AbortError(`--workers: "${value}" must be a whole number or auto`, 'Use 0 to run every channel on the main thread.');
   return Number(value);
 }
 

@@ -20,10 +20,14 @@ export class AtomicFile {
   private pending: string[] = [];
   private pendingLength = 0;
   private failure: Error | undefined;
-  /** Bytes of text written so far (before compression, UTF-8). */
+  /** Bytes of text written so far (before compression, UTF-8), when counted (see the constructor). */
   bytes = 0;
 
-  constructor(readonly path: string) {
+  /** `countBytes`: keep `bytes` up to date (costs a UTF-8 length per write; only split feeds need it). */
+  constructor(
+    readonly path: string,
+    private readonly countBytes = false,
+  ) {
     this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.file = createWriteStream(this.tempPath, { flags: 'wx', highWaterMark: 1 << 20 });
     this.file.on('error', (err) => { this.failure ??= err; });
@@ -42,7 +46,7 @@ export class AtomicFile {
     if (text.length === 0) return;
     this.pending.push(text);
     this.pendingLength += text.length;
-    this.bytes += Buffer.byteLength(text);
+    if (this.countBytes) this.bytes += Buffer.byteLength(text);
     if (this.pendingLength >= CHUNK) await this.flush();
   }
 

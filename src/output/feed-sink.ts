@@ -44,7 +44,7 @@ export class FeedSink<R> {
   }
 
   private async openFile(): Promise<void> {
-    this.current = new AtomicFile(this.path);
+    this.current = new AtomicFile(this.path, this.format.split?.maxBytes !== undefined);
     this.files.push(this.current);
     this.inFile = 0;
     await this.current.write(this.format.begin());

@@ -5,6 +5,7 @@
  * truncation guard.
  */
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readCatalog } from '../catalog/read-catalog.js';
 import { EXIT, InputError, type ExitCode } from '../errors.js';
@@ -139,7 +140,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
 
 /** Channel runs on this thread, or spread over worker threads (one group of instances each). */
 function createHandles(instances: Instance[], options: BuildOptions): RunHandle[] {
-  const workers = Math.min(options.workers ?? 0, instances.length);
+  const workers = Math.min(options.workers === 'auto' ? autoWorkers() : options.workers ?? 0, instances.length);
   if (workers <= 0) return [createLocalHandle(instances, options)];
   const groups: string[][] = Array.from({ length: workers }, () => []);
   instances.forEach((instance, i) => groups[i % workers]!.push(instance.name));
@@ -154,6 +155,14 @@ function createHandles(instances: Instance[], options: BuildOptions): RunHandle[
       maxIssues: options.maxIssues,
     }),
   );
+}
+
+/**
+ * Default: one worker per channel instance (at most 4) when there is more than one core; the OS
+ * spreads the busy threads over the cores better than a fixed grouping, since channels differ in cost.
+ */
+function autoWorkers(): number {
+  return availableParallelism() > 1 ? 4 : 0;
 }
 
 /** Why a new feed looks truncated against the manifest, if it does: under half the old record count. */

@@ -22,9 +22,10 @@ export interface BuildOptions {
   maxIssues?: number | undefined;
   /**
    * Worker threads for the channels: 0 runs every channel on the main thread; N > 0 spreads the
-   * channel instances over up to N workers while the main thread reads the catalog.
+   * channel instances over up to N workers while the main thread reads the catalog; 'auto' gives
+   * each instance its own worker (up to 4) on a machine with more than one core.
    */
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
   onProgress?: ((productsRead: number) => void) | undefined;
 }
 
