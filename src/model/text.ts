@@ -37,7 +37,7 @@ export function removeXmlForbidden(text: string): string {
 }
 
 /** `\s` (and what `String.prototype.trim` removes): Unicode White_Space plus line terminators and U+FEFF. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
@@ -47,7 +47,7 @@ function isSpace(c: number): boolean {
 }
 
 /** U+000A, U+000D, U+2028, U+2029. */
-function isLineBreak(c: number): boolean {
+export function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 

@@ -4,27 +4,12 @@
  * whitespace runs and drops characters XML 1.0 forbids. Same result as `removeXmlForbidden(stripHtml(html))` from model/text.ts, which
  * the differential test in test/channels/google/clean-text.test.ts holds it to.
  */
-import { HTML_ENTITIES } from '../../model/text.js';
+import { HTML_ENTITIES, isLineBreak, isSpace } from '../../model/text.js';
 
 const BLOCK_TAGS = new Set([
   'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
   'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
 ]);
-
-/** `\s` (and what `String.prototype.trim` removes): Unicode White_Space plus line terminators and U+FEFF. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/** U+000A, U+000D, U+2028, U+2029. */
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
 
 /** A code unit that is kept as it is: not whitespace, `&`, `<`, a surrogate nor forbidden in XML. */
 function isPlain(c: number): boolean {
