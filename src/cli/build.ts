@@ -1,5 +1,6 @@
 /** `omnifeed build` and `omnifeed validate`: parse flags, run the pipeline, print the report, set the exit code. */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { AbortError, EXIT } from '../errors.js';
 import { buildFeeds, type BuildResult } from '../pipeline/build.js';
@@ -69,7 +70,11 @@ export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): P
   try {
     const loaded = await loadConfigFor(io, flags.config);
     secrets = [...loaded.secrets, ...secretsFromEnv(io.env)];
-    const outDir = flags.out ? resolveFromCwd(io, flags.out) : loaded.config.output?.dir ? loaded.dir + '/' + loaded.config.output.dir : resolveFromCwd(io, 'feeds');
+    const outDir = flags.out
+      ? resolveFromCwd(io, flags.out)
+      : loaded.config.output?.dir
+        ? resolve(loaded.dir, loaded.config.output.dir)
+        : resolveFromCwd(io, 'feeds');
     const progress = io.isTTY && !flags.quiet && !flags.json;
     const options = {
       loaded,

@@ -129,3 +129,16 @@ describe('bin/omnifeed.js with the Shopify preset', () => {
     expect(xml).not.toContain('5.90123E+12');
   });
 });
+
+describe('output folder', () => {
+  it('output.dir is relative to the config file; --out to the working folder', () => {
+    const dir = scratch('pipeline');
+    const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
+    config.output = { dir: 'published' };
+    writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
+    expect(omnifeed(['build', '--config', join(dir, 'omnifeed.config.json'), '--channel', 'shop'], '/tmp').code).toBe(0);
+    expect(existsSync(join(dir, 'published', 'shop.csv'))).toBe(true);
+    expect(omnifeed(['build', '--channel', 'shop', '--out', 'elsewhere'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'elsewhere', 'shop.csv'))).toBe(true);
+  });
+});
