@@ -14,7 +14,7 @@ import { acquireLock, removeStaleTemps } from '../output/lock.js';
 import { readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { resolveInstances, type Instance } from './instances.js';
 import { IssueLog } from './issue-log.js';
-import { createLocalHandle, type Decision, type FinishedRun, type RunHandle } from './run-handle.js';
+import { Batch, createLocalHandle, type Decision, type FinishedRun, type RunHandle } from './run-handle.js';
 import { parseThreshold } from './threshold.js';
 import type { BuildOptions, BuildResult, ChannelSummary } from './types.js';
 import { createWorkerHandle } from './worker-handle.js';
@@ -58,7 +58,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
     let batch: Product[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const products = batch;
+      const products = new Batch(batch);
       batch = [];
       await Promise.all(handles.map((h) => h.push(products)));
     };

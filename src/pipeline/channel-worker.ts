@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AbortError } from '../errors.js';
 import { resolveInstances } from './instances.js';
-import { createLocalHandle } from './run-handle.js';
+import { Batch, createLocalHandle } from './run-handle.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
@@ -29,7 +29,7 @@ async function handleMessage(message: WorkerRequest): Promise<void> {
     handle ??= start();
     switch (message.type) {
       case 'batch':
-        await handle.push(message.products);
+        await handle.push(new Batch(Batch.decode(message.data)));
         reply({ type: 'ack' });
         break;
       case 'finish':

@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AbortError } from '../errors.js';
-import type { Product } from '../model/product.js';
-import type { RunHandle } from './run-handle.js';
+import type { Batch, RunHandle } from './run-handle.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const MAX_IN_FLIGHT = 4;
@@ -70,8 +69,8 @@ export function createWorkerHandle(init: WorkerInit): RunHandle {
 
   return {
     instances: init.instances,
-    async push(products: Product[]) {
-      send({ type: 'batch', products });
+    async push(batch: Batch) {
+      send({ type: 'batch', data: batch.encoded() });
       inFlight++;
       while (inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => { drained = resolve; });
       if (failure) throw failure;

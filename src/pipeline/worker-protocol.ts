@@ -1,7 +1,6 @@
 /** Messages between the build (main thread) and a channel worker. Everything is structured-cloneable. */
 import type { LoadedConfig } from '../config/types.js';
 import type { ExitCode } from '../errors.js';
-import type { Product } from '../model/product.js';
 import type { ManifestEntry } from '../output/manifest.js';
 import type { Decision, Finished } from './run-handle.js';
 
@@ -17,7 +16,8 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-  | { type: 'batch'; products: Product[] }
+  /** Products encoded by Batch.encoded(). */
+  | { type: 'batch'; data: Uint8Array }
   | { type: 'finish' }
   | { type: 'settle'; decisions: Record<string, Decision> }
   | { type: 'close' };
