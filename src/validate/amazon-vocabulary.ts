@@ -7,8 +7,8 @@
  * (uniqueness judged on the `selectors` properties). Informational keywords are accepted as no-ops.
  */
 import Ajv2019Module from 'ajv/dist/2019.js';
-import { _, type AnySchemaObject, type Code, type CodeGen, type CodeKeywordDefinition, type KeywordCxt, type KeywordErrorDefinition, type Name } from 'ajv';
-import { codePointLength } from './ajv.js';
+import { _, type AnySchemaObject, type Code, type CodeGen, type KeywordCxt, type KeywordErrorDefinition, type Name } from 'ajv';
+import { registerLengthKeywords } from './ajv.js';
 import addFormatsModule from 'ajv-formats';
 
 const Ajv2019 = Ajv2019Module.default;
@@ -198,29 +198,4 @@ export function registerAmazonVocabulary(ajv: AmazonAjv): void {
     },
     error: findingError,
   });
-}
-
-/**
- * maxLength/minLength keep ajv's definitions (errors, and their place among the string keywords, so
- * errors come in the same order) but test without ajv's per-character count of every string: a string
- * has at most as many code points as UTF-16 units and at least half as many, so the count only runs
- * when the length alone cannot decide (measured: ~1 µs of a SHIRT record, mostly `minLength: 1`).
- */
-function registerLengthKeywords(ajv: AmazonAjv): void {
-  for (const keyword of ['maxLength', 'minLength'] as const) {
-    const rule = ajv.RULES.all[keyword];
-    if (typeof rule !== 'object') continue;
-    // ajv's own limitLength definition: a `code` keyword.
-    const builtin = rule.definition as typeof rule.definition & CodeKeywordDefinition;
-    rule.definition = {
-      ...builtin,
-      code(cxt: KeywordCxt, ruleType?: string) {
-        const { gen, data, schema } = cxt;
-        if (cxt.$data || typeof schema !== 'number') return builtin.code(cxt, ruleType);
-        const count = useFunction(gen, codePointLength);
-        if (keyword === 'maxLength') cxt.fail(_`${data}.length > ${schema} && (${data}.length > ${2 * schema} || ${count}(${data}) > ${schema})`);
-        else cxt.fail(_`${data}.length < ${2 * schema} && (${data}.length < ${schema} || ${count}(${data}) < ${schema})`);
-      },
-    };
-  }
 }
