@@ -11,7 +11,7 @@ import { withFields, fieldFor, type Product } from '../model/product.js';
 import { compileSchemaFile, describeError, errorPath } from '../validate/ajv.js';
 import { compileCondition, type Condition, type Predicate } from './condition.js';
 import { adjustPrice, type PriceAdjustment } from './price.js';
-import { compileTemplate } from './template.js';
+import { compileTemplate, renderTemplate } from './template.js';
 
 export interface RuleConfig {
   name?: string;
@@ -79,13 +79,19 @@ function describeRule(rule: RuleConfig, index: number): string {
 function compileStep(rule: RuleConfig, channel: string, currency?: string): Step {
   const when: Predicate = rule.if ? compileCondition(rule.if, channel) : () => true;
   if (rule.set) {
-    const templates = Object.entries(rule.set).map(([field, source]) => [field, compileTemplate(source, channel)] as const);
+    const templates = Object.entries(rule.set).map(([field, source]) => {
+      const compiled = compileTemplate(source);
+      if (!compiled.ok) throw new ConfigError(`channels.${channel}.rules: set.${field}: ${compiled.reason}`);
+      const modified = compiled.template.parts.find((part) => 'modifier' in part && part.modifier !== undefined);
+      if (modified) throw new ConfigError(`channels.${channel}.rules: set.${field}: ":" modifiers are for marketplace columns, not rules`);
+      return [field, compiled.template] as const;
+    });
     return (p) => {
       if (!when(p)) return undefined;
       const changes: Record<string, string> = {};
       let changed = false;
       for (const [field, template] of templates) {
-        const value = template(p);
+        const value = renderTemplate(template, (name) => fieldFor(p, channel, name));
         // The rule writes the channel's own view of the field (`google.title`), so other channels keep theirs.
         const key = p.fields[`${channel}.${field}`] !== undefined ? `${channel}.${field}` : field;
         if (p.fields[key] !== value) { changes[key] = value; changed = true; }

@@ -67,6 +67,11 @@ describe('rules', () => {
     expect(rules.apply(product({ brand: 'Other', price: '5 USD' })).ok).toBe(true);
   });
 
+  it('rejects a broken template, naming the rule field', () => {
+    expect(() => compileRules([{ set: { title: '{brand {title}' } }], 'google')).toThrow(/channels\.google\.rules: set\.title: "\{brand \{title\}" is not a field name/);
+    expect(() => compileRules([{ set: { title: '{price:amount}' } }], 'google')).toThrow(/modifiers are for marketplace columns/);
+  });
+
   it('names the bad key in a rule', () => {
     expect(() => compileRules([{ set: { title: 'x' }, iff: {} }], 'google')).toThrow(/channels\.google\.rules\[0\]\.iff: is not a known key/);
     expect(() => compileRules([{ price: { percent: 'ten' } }], 'ebay')).toThrow(/channels\.ebay\.rules\[0\]\.price\.percent: must be number/);

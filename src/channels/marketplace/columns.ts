@@ -2,7 +2,7 @@
 import { ConfigError } from '../../errors.js';
 import type { ColumnSpec } from './profiles/profile.js';
 import type { ColumnConfig } from './settings.js';
-import { compileTemplate, renderTemplate, type Template } from './template.js';
+import { compileTemplate, renderTemplate, type Template } from '../../rules/template.js';
 import { templateLookup } from './values.js';
 
 /** A template from config, or a ConfigError naming where it is. */

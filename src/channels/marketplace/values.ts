@@ -12,7 +12,7 @@ import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { MarketplaceVariation } from './record.js';
 import type { MarketplaceSettings } from './settings.js';
-import type { TemplateLookup } from './template.js';
+import type { TemplateLookup } from '../../rules/template.js';
 
 export interface ValueContext {
   product: Product;

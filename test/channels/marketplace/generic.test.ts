@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import marketplace from '../../../src/channels/marketplace/index.js';
-import { compileTemplate, renderTemplate } from '../../../src/channels/marketplace/template.js';
+import { compileTemplate, renderTemplate } from '../../../src/rules/template.js';
 import { validateConfig } from '../../../src/config/load-config.js';
 import { compileSchemaFile } from '../../../src/validate/ajv.js';
 import { contextFor, fixtureConfig, product, renderFeed } from './render-feed.js';

@@ -10,7 +10,7 @@ import { formatAmount } from '../../../model/money.js';
 import { warning } from '../../../validate/issue.js';
 import { compileConfigTemplate, configuredColumns } from '../columns.js';
 import type { MarketplaceSettings } from '../settings.js';
-import { renderTemplate } from '../template.js';
+import { renderTemplate } from '../../../rules/template.js';
 import { readBarcode, readImages, readQuantity, readSellingPrice, templateLookup, type ValueContext } from '../values.js';
 import { formatDetails, readVariation } from '../variation.js';
 import { actionHeader, DEFAULT_VERSION, readCategoryId, readConditionId, resolveSite } from './ebay-values.js';
