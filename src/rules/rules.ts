@@ -11,6 +11,7 @@ import { withFields, fieldFor, type Product } from '../model/product.js';
 import { compileSchemaFile, describeError, errorPath } from '../validate/ajv.js';
 import { compileCondition, type Condition, type Predicate } from './condition.js';
 import { adjustPrice, type PriceAdjustment } from './price.js';
+import { compileCategoryMap } from './category-map.js';
 import { compileTemplate, renderTemplate } from './template.js';
 
 export interface RuleConfig {
@@ -118,16 +119,12 @@ function compileStep(rule: RuleConfig, channel: string, currency?: string): Step
   const from = map.from ?? 'product_type';
   const to = map.to ?? 'google_product_category';
   // Longest prefix wins: "Apparel > Tops > Shirts" beats "Apparel > Tops".
-  const entries = Object.entries(map.map).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  const category = compileCategoryMap(map.map, { foldCase: true });
   return (p) => {
     if (!when(p)) return undefined;
     if (!map.overwrite && fieldFor(p, channel, to) !== undefined) return undefined;
-    const source = fieldFor(p, channel, from)?.split('|')[0]?.trim().toLowerCase();
-    if (source === undefined) return undefined;
-    const hit = entries.find(([prefix]) => {
-      const lower = prefix.toLowerCase();
-      return source === lower || source.startsWith(`${lower} >`) || source.startsWith(`${lower}>`);
-    });
-    return hit ? withFields(p, { [to]: hit[1] }) : undefined;
+    const source = fieldFor(p, channel, from)?.split('|')[0];
+    const value = source === undefined ? undefined : category(source);
+    return value === undefined ? undefined : withFields(p, { [to]: value });
   };
 }

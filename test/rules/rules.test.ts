@@ -54,6 +54,10 @@ describe('rules', () => {
     const rules = compileRules([{ categoryMap: { map: { 'Apparel': '166', 'Apparel > Tops': '212' } } }], 'google');
     const top = rules.apply(product({ product_type: 'apparel > tops > tees' }));
     const hat = rules.apply(product({ product_type: 'Apparel > Hats' }));
+    const tight = rules.apply(product({ product_type: 'Apparel>Tops>Tees' }));
+    const apparelish = rules.apply(product({ product_type: 'Apparelish > Tops' }));
+    expect(tight.ok && tight.product.fields['google_product_category']).toBe('212');
+    expect(apparelish.ok && apparelish.product.fields['google_product_category']).toBeUndefined();
     const kept = rules.apply(product({ product_type: 'Apparel > Tops', google_product_category: '1604' }));
     expect(top.ok && top.product.fields['google_product_category']).toBe('212');
     expect(hat.ok && hat.product.fields['google_product_category']).toBe('166');

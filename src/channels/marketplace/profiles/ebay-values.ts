@@ -4,6 +4,7 @@ import { splitValues } from '../../../model/product.js';
 import { error } from '../../../validate/issue.js';
 import type { MarketplaceConfig } from '../settings.js';
 import { readField, report, type ValueContext } from '../values.js';
+import { compileCategoryMap } from '../../../rules/category-map.js';
 
 export interface EbaySite {
   id: string;
@@ -45,8 +46,8 @@ export const DEFAULT_CONDITIONS: Readonly<Record<string, string>> = { new: '1000
 /** Per config: the condition map in force and the category prefixes, worked out once. */
 interface EbayMaps {
   conditions: Readonly<Record<string, string>>;
-  /** Normalised `categoryMap` prefixes, in config order. */
-  categories: ReadonlyArray<{ prefix: string; id: string }>;
+  /** `categoryMap` as a lookup: product_type path -> eBay category id. */
+  category: (productType: string) => string | undefined;
 }
 
 const mapsByConfig = new WeakMap<MarketplaceConfig, EbayMaps>();
@@ -56,7 +57,7 @@ function mapsFor(config: MarketplaceConfig): EbayMaps {
   if (!maps) {
     maps = {
       conditions: { ...DEFAULT_CONDITIONS, ...config.conditionMap },
-      categories: Object.entries(config.categoryMap ?? {}).map(([prefix, id]) => ({ prefix: normalizeCategoryPath(prefix), id })),
+      category: compileCategoryMap(config.categoryMap ?? {}),
     };
     mapsByConfig.set(config, maps);
   }
@@ -73,15 +74,6 @@ export function readConditionId(vc: ValueContext): string | undefined {
   return id;
 }
 
-const CATEGORY_SEPARATOR_RE = /\s*>\s*/g;
-
-/** `A>B` and ` A > B ` read as `A > B`; a path already written so is returned as it is. */
-function normalizeCategoryPath(text: string): string {
-  if (!text.includes('>')) return text.trim();
-  if (text.replace(CATEGORY_SEPARATOR_RE, ' > ') === text && text.trim() === text) return text;
-  return text.split('>').map((part) => part.trim()).filter((part) => part !== '').join(' > ');
-}
-
 /** The eBay category of the longest `categoryMap` prefix of the product's (first) product_type. */
 export function readCategoryId(vc: ValueContext): string | undefined {
   const productType = splitValues(readField(vc, 'product_type'))[0];
@@ -90,15 +82,10 @@ export function readCategoryId(vc: ValueContext): string | undefined {
     report(vc, error('ebay-category-unmapped', `product_type: is empty, so no eBay category can be chosen from ${where}`, { field: 'product_type' }));
     return undefined;
   }
-  const path = normalizeCategoryPath(productType);
-  let best: { prefix: string; id: string } | undefined;
-  for (const entry of mapsFor(vc.settings.config).categories) {
-    const { prefix } = entry;
-    if ((path === prefix || (path.startsWith(prefix) && path.startsWith(' > ', prefix.length))) && (!best || prefix.length > best.prefix.length)) best = entry;
-  }
-  if (!best) {
+  const id = mapsFor(vc.settings.config).category(productType);
+  if (id === undefined) {
     report(vc, error('ebay-category-unmapped', `product_type "${productType}" has no eBay category in ${where}`, { field: 'product_type' }));
     return undefined;
   }
-  return best.id;
+  return id;
 }
