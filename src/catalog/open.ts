@@ -4,8 +4,18 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 
-/** Open a catalog file as a byte stream (gunzipped when it starts with the gzip magic bytes). */
-export async function openInput(path: string): Promise<Readable> {
+export interface OpenOptions {
+  /** Read size (default 1 MiB). */
+  chunkBytes?: number;
+  /** What to tell the user when the file cannot be read. */
+  hint?: string;
+}
+
+/**
+ * Open a file as a byte stream, gunzipped when it starts with the gzip magic bytes whatever its name.
+ * Used for catalogs and join files, and by `omnifeed diff` for feeds.
+ */
+export async function openInput(path: string, options: OpenOptions = {}): Promise<Readable> {
   let head: Buffer;
   try {
     const handle = await open(path, 'r');
@@ -19,12 +29,14 @@ export async function openInput(path: string): Promise<Readable> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
       `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-      'Check catalog.path in the config or the --catalog flag.',
+      options.hint ?? 'Check catalog.path in the config or the --catalog flag.',
     );
   }
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (head[0] === 0x1f && head[1] === 0x8b) return stream.pipe(createGunzip());
-  return stream;
+  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return stream;
+  const gunzip = createGunzip();
+  stream.on('error', (err) => gunzip.destroy(err));
+  return stream.pipe(gunzip);
 }
 
 /** The first `bytes` of a file, decoded, for sniffing. */

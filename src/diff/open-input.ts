@@ -3,11 +3,10 @@
  * name of a split set (`out/amazon.json` meaning `out/amazon-1.json`, `out/amazon-2.json`, ...).
  * Gzip is detected by its magic bytes, whatever the file is called.
  */
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { openInput } from '../catalog/open.js';
 import { InputError } from '../errors.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -55,27 +54,9 @@ function compareNatural(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
-async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(buf, 0, 2, 0);
-    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The file's bytes, decompressed when it is gzip. */
-export async function openFeedBytes(path: string): Promise<Readable> {
-  const gzip = await isGzip(path).catch((err: Error) => {
-    throw new InputError(`cannot read ${path}: ${err.message}`);
-  });
-  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  if (!gzip) return file;
-  const gunzip = createGunzip();
-  file.on('error', (err) => gunzip.destroy(err));
-  return file.pipe(gunzip);
+export function openFeedBytes(path: string): Promise<Readable> {
+  return openInput(path, { chunkBytes: CHUNK_BYTES, hint: 'Check the feed path.' });
 }
 
 /** The file's text in chunks, UTF-8 decoded (a leading BOM dropped). Read errors become InputError. */
