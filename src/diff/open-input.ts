@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { openInput } from '../catalog/open.js';
 import { InputError } from '../errors.js';
+import { partNumber } from '../output/feed-sink.js';
 
 const HEAD_BYTES = 64 * 1024;
 /** Read size. Measured on 100k items: 64 KiB 107 MiB peak RSS, 1 MiB 241 MiB and no faster. */
@@ -37,15 +38,11 @@ export async function resolveFeedPaths(path: string): Promise<string[]> {
 async function findSplitParts(path: string): Promise<string[]> {
   const dir = dirname(path);
   const name = basename(path);
-  const dot = name.indexOf('.');
-  const stem = dot === -1 ? name : name.slice(0, dot);
-  const ext = dot === -1 ? '' : name.slice(dot);
   const names = await readdir(dir).catch(() => [] as string[]);
   const parts: { n: number; name: string }[] = [];
   for (const candidate of names) {
-    if (!candidate.startsWith(`${stem}-`) || !candidate.endsWith(ext)) continue;
-    const middle = candidate.slice(stem.length + 1, candidate.length - ext.length);
-    if (/^\d+$/.test(middle)) parts.push({ n: Number(middle), name: candidate });
+    const n = partNumber(name, candidate);
+    if (n !== undefined) parts.push({ n, name: candidate });
   }
   return parts.sort((a, b) => a.n - b.n).map((part) => join(dir, part.name));
 }

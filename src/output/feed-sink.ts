@@ -85,28 +85,31 @@ export class FeedSink<R> {
   }
 }
 
+/** `amazon.json` -> [`amazon`, `.json`]; `feed.xml.gz` -> [`feed`, `.xml.gz`]. */
+function splitName(name: string): [string, string] {
+  const dot = name.indexOf('.');
+  return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+}
+
 /** `out/amazon.json` + 2 -> `out/amazon-2.json` (also `feed.xml.gz` -> `feed-2.xml.gz`). */
 export function numbered(path: string, n: number): string {
-  const name = basename(path);
-  const dot = name.indexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot) : '';
+  const [stem, ext] = splitName(basename(path));
   return join(dirname(path), `${stem}-${n}${ext}`);
+}
+
+/** Which part of the split set `base` (a file name) `candidate` is: `amazon-2.json` of `amazon.json` is 2. */
+export function partNumber(base: string, candidate: string): number | undefined {
+  const [stem, ext] = splitName(base);
+  if (!candidate.startsWith(`${stem}-`) || !candidate.endsWith(ext)) return undefined;
+  const middle = candidate.slice(stem.length + 1, candidate.length - ext.length);
+  return /^[0-9]+$/.test(middle) ? Number(middle) : undefined;
 }
 
 async function removeStaleParts(path: string, keep: string[]): Promise<void> {
   const dir = dirname(path);
   const name = basename(path);
-  const dot = name.indexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot) : '';
-  const part = new RegExp(`^${escape(stem)}-[0-9]+${escape(ext)}$`);
   const kept = new Set(keep.map((p) => basename(p)));
   for (const entry of await readdir(dir)) {
-    if ((part.test(entry) || entry === name) && !kept.has(entry)) await rm(join(dir, entry), { force: true });
+    if ((entry === name || partNumber(name, entry) !== undefined) && !kept.has(entry)) await rm(join(dir, entry), { force: true });
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
