@@ -158,21 +158,50 @@ export function stripHtml(html: string): string {
   return collapseSpaceRuns(text, true);
 }
 
-/**
- * The five special characters and what XML_FORBIDDEN_RE matches. With the `u` flag a surrogate
- * pair is one code point, so the surrogate range only matches lone surrogates (no lookarounds,
- * and irregexp scans any string representation at full speed, which a charCodeAt loop over the
- * sliced and concatenated strings of a record does not).
- */
+/** What escapeXml replaces or removes (with the `u` flag a surrogate pair is one code point, so only lone surrogates match). */
 const ESCAPE_TEST_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const ESCAPE_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-function entityFor(c: string): string {
-  return ENTITY[c] ?? '';
-}
-
-/** XML text: the five special characters escaped, non-XML characters removed. */
+/**
+ * XML text: the five special characters escaped, characters XML 1.0 forbids removed. A regex test
+ * first (which also flattens the string), then a charCode loop instead of a replace callback per
+ * match: descriptions hold a dozen quotes and ampersands each.
+ */
 export function escapeXml(text: string): string {
-  return ESCAPE_TEST_RE.test(text) ? text.replace(ESCAPE_RE, entityFor) : text;
+  if (!ESCAPE_TEST_RE.test(text)) return text;
+  const n = text.length;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let entity: string;
+    if (c >= 0x3f) {
+      if (c < 0xd800) continue;
+      if (c <= 0xdbff) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i++; // a pair
+          continue;
+        }
+        entity = '';
+      } else if (c <= 0xdfff || c >= 0xfffe) {
+        entity = ''; // a lone low surrogate (a paired one was skipped above), U+FFFE, U+FFFF
+      } else {
+        continue;
+      }
+    } else if (c >= 0x20) {
+      if (c === 38) entity = '&amp;';
+      else if (c === 60) entity = '&lt;';
+      else if (c === 62) entity = '&gt;';
+      else if (c === 34) entity = '&quot;';
+      else if (c === 39) entity = '&apos;';
+      else continue;
+    } else if (c === 9 || c === 10 || c === 13) {
+      continue;
+    } else {
+      entity = '';
+    }
+    out += text.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }

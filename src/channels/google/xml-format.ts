@@ -3,58 +3,13 @@
  * elements, groups (shipping, product_detail) as nested elements. Text is XML-escaped and
  * characters XML 1.0 forbids are dropped here too, whatever the record holds.
  */
+import { escapeXml } from '../../model/text.js';
 import type { FeedFormat } from '../contract.js';
 import { ATTRIBUTES } from './attributes.js';
 import type { GoogleConfig } from './config.js';
 import { PRODUCT_DETAIL_FIELDS, SHIPPING_FIELDS, type GoogleRecord, type GoogleValue } from './record.js';
 
-/** What model/text.ts escapeXml replaces or removes (lone surrogates only, thanks to the `u` flag). */
-const ESCAPE_TEST_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-
-/**
- * model/text.ts escapeXml (the five special characters escaped, characters XML 1.0 forbids
- * removed) with a charCode loop instead of a replace callback per match: descriptions hold a
- * dozen quotes and ampersands each. The regex test first also flattens the string.
- */
-export function escapeXml(text: string): string {
-  if (!ESCAPE_TEST_RE.test(text)) return text;
-  const n = text.length;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let entity: string;
-    if (c >= 0x3f) {
-      if (c < 0xd800) continue;
-      if (c <= 0xdbff) {
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          i++; // a pair
-          continue;
-        }
-        entity = '';
-      } else if (c <= 0xdfff || c >= 0xfffe) {
-        entity = ''; // a lone low surrogate (a paired one was skipped above), U+FFFE, U+FFFF
-      } else {
-        continue;
-      }
-    } else if (c >= 0x20) {
-      if (c === 38) entity = '&amp;';
-      else if (c === 60) entity = '&lt;';
-      else if (c === 62) entity = '&gt;';
-      else if (c === 34) entity = '&quot;';
-      else if (c === 39) entity = '&apos;';
-      else continue;
-    } else if (c === 9 || c === 10 || c === 13) {
-      continue;
-    } else {
-      entity = '';
-    }
-    out += text.slice(last, i) + entity;
-    last = i + 1;
-  }
-  return out + text.slice(last);
-}
+export { escapeXml };
 
 export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
 
