@@ -34,10 +34,6 @@ export function splitValues(value: string | undefined): string[] {
   return out;
 }
 
-/** Multi-value read with per-channel override. */
-export function valuesFor(product: Product, channel: string, name: string): string[] {
-  return splitValues(fieldFor(product, channel, name));
-}
 
 /** A copy of the product with some fields replaced (undefined removes the field). */
 export function withFields(product: Product, changes: Record<string, string | undefined>): Product {

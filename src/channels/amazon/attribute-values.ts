@@ -1,20 +1,11 @@
 /** The value shapes Amazon attributes use, built for one marketplace and language. */
-import type { AttributeValue } from './record.js';
 
 export interface Locale {
   marketplaceId: string;
   languageTag: string;
 }
 
-/** Localized text: `[{ value, language_tag, marketplace_id }]`. */
-export function textValues(values: readonly string[], locale: Locale): AttributeValue[] {
-  return values.map((value) => ({ value, language_tag: locale.languageTag, marketplace_id: locale.marketplaceId }));
-}
 
-/** Non-localized: `[{ value, marketplace_id }]`. */
-export function plainValue(value: unknown, locale: Locale): AttributeValue[] {
-  return [{ value, marketplace_id: locale.marketplaceId }];
-}
 
 const WEIGHT_UNITS: Record<string, string> = {
   kg: 'kilograms',

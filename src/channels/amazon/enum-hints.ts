@@ -111,8 +111,3 @@ export function compileEnumHints(hints: readonly EnumHint[]): EnumHintCheck {
   };
 }
 
-export function checkEnumHints(hints: readonly EnumHint[], attributes: Record<string, unknown>, where: Partial<Issue>): Issue[] {
-  const issues: Issue[] = [];
-  compileEnumHints(hints)(attributes, where, issues);
-  return issues;
-}

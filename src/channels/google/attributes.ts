@@ -130,9 +130,3 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
 ];
 
 export const ATTRIBUTE_NAMES: readonly string[] = ATTRIBUTES.map((a) => a.name);
-
-const BY_NAME = new Map(ATTRIBUTES.map((a) => [a.name, a]));
-
-export function findAttribute(name: string): AttributeSpec | undefined {
-  return BY_NAME.get(name);
-}
