@@ -10,24 +10,21 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createGzip, type Gzip } from 'node:zlib';
 
-const CHUNK = 256 * 1024;
+/** Text is encoded straight into buffers of this size, which go to the file as they fill. */
+const BUFFER = 1 << 20;
 
 export class AtomicFile {
   readonly tempPath: string;
   private readonly file: WriteStream;
   private readonly sink: Writable;
   private readonly gzip: Gzip | undefined;
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buffer = Buffer.allocUnsafe(BUFFER);
+  private used = 0;
   private failure: Error | undefined;
-  /** Bytes of text written so far (before compression, UTF-8), when counted (see the constructor). */
+  /** Bytes of text written so far (UTF-8, before compression). */
   bytes = 0;
 
-  /** `countBytes`: keep `bytes` up to date (costs a UTF-8 length per write; only split feeds need it). */
-  constructor(
-    readonly path: string,
-    private readonly countBytes = false,
-  ) {
+  constructor(readonly path: string) {
     this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.file = createWriteStream(this.tempPath, { flags: 'wx', highWaterMark: 1 << 20 });
     this.file.on('error', (err) => { this.failure ??= err; });
@@ -41,21 +38,36 @@ export class AtomicFile {
     }
   }
 
-  /** Buffer text; flushes in large chunks and waits when the disk is behind. */
+  /**
+   * Encode text into the current buffer (so the strings die young and are never joined); a full
+   * buffer goes to the file, waiting when the disk is behind.
+   */
   async write(text: string): Promise<void> {
-    if (text.length === 0) return;
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.countBytes) this.bytes += Buffer.byteLength(text);
-    if (this.pendingLength >= CHUNK) await this.flush();
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
+    if (this.used + text.length * 3 > this.buffer.length) {
+      await this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        const whole = Buffer.from(text, 'utf8');
+        this.bytes += whole.length;
+        await this.send(whole);
+        return;
+      }
+    }
+    const written = this.buffer.write(text, this.used, 'utf8');
+    this.used += written;
+    this.bytes += written;
   }
 
   private async flush(): Promise<void> {
+    if (this.used === 0) { if (this.failure) throw this.failure; return; }
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(BUFFER);
+    this.used = 0;
+    await this.send(full);
+  }
+
+  private async send(chunk: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.pending.length === 0) return;
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
     if (!this.sink.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => { this.sink.off('error', onError); resolve(); };

@@ -27,10 +27,7 @@ export class FeedSink<R> {
     let text = this.format.item(record, this.inFile + 1);
     if (this.current && split) {
       const full = split.maxItems !== undefined && this.inFile >= split.maxItems;
-      const sep = this.format.separator ?? '';
-      const tooBig =
-        split.maxBytes !== undefined &&
-        this.current.bytes + Buffer.byteLength(sep) + Buffer.byteLength(text) + this.endBytes > split.maxBytes;
+      const tooBig = split.maxBytes !== undefined && this.wouldOverflow(text, split.maxBytes);
       if (full || tooBig) {
         await this.finishFile();
         text = this.format.item(record, 1);
@@ -43,8 +40,17 @@ export class FeedSink<R> {
     this.records++;
   }
 
+  /** Whether the current file would exceed `maxBytes` with this item and the footer. */
+  private wouldOverflow(text: string, maxBytes: number): boolean {
+    const sep = this.format.separator ?? '';
+    const base = this.current!.bytes + this.endBytes;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: far from the limit, no need to count.
+    if (base + 3 * (sep.length + text.length) <= maxBytes) return false;
+    return base + Buffer.byteLength(sep) + Buffer.byteLength(text) > maxBytes;
+  }
+
   private async openFile(): Promise<void> {
-    this.current = new AtomicFile(this.path, this.format.split?.maxBytes !== undefined);
+    this.current = new AtomicFile(this.path);
     this.files.push(this.current);
     this.inFile = 0;
     await this.current.write(this.format.begin());

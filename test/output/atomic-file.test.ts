@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile } from '../../src/output/atomic-file.js';
 import { FeedSink, numbered } from '../../src/output/feed-sink.js';
@@ -25,6 +26,35 @@ describe('AtomicFile', () => {
     await second.abort();
     expect(readFileSync(path, 'utf8')).toBe('new content');
     expect(readdirSync(dir)).toEqual(['feed.xml']);
+  });
+
+  it('writes every byte of multi-byte text across buffer boundaries, and counts UTF-8 bytes', async () => {
+    const dir = tmp();
+    const path = join(dir, 'feed.txt');
+    const pieces: string[] = [];
+    // Items of mixed widths (ASCII, 2-, 3- and 4-byte characters) that straddle the 1 MiB buffer many times,
+    // a few bigger than the buffer itself, and empty strings.
+    for (let i = 0; i < 4000; i++) pieces.push(`${i};é€😀|`.repeat(1 + (i % 97)), '');
+    pieces.splice(1000, 0, 'x'.repeat(3 << 20), '漢'.repeat(400_000));
+    const file = new AtomicFile(path);
+    for (const piece of pieces) await file.write(piece);
+    await file.close();
+    await file.commit();
+    const expected = Buffer.from(pieces.join(''), 'utf8');
+    expect(file.bytes).toBe(expected.length);
+    expect(readFileSync(path).equals(expected)).toBe(true);
+  });
+
+  it('gzips a .gz name, and the text reads back whole', async () => {
+    const dir = tmp();
+    const path = join(dir, 'feed.xml.gz');
+    const text = '<item>ü</item>\n'.repeat(200_000);
+    const file = new AtomicFile(path);
+    await file.write(text.slice(0, 1000));
+    await file.write(text.slice(1000));
+    await file.close();
+    await file.commit();
+    expect(gunzipSync(readFileSync(path)).toString('utf8')).toBe(text);
   });
 
   it('a process killed with SIGKILL mid-write leaves the old feed intact', async () => {
