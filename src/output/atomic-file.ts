@@ -100,10 +100,15 @@ export class AtomicFile {
     await syncDir(dirname(target));
   }
 
+  /**
+   * Drop the temp file. Never throws: abort runs while handling another failure (a temp file that
+   * could not even be created, in a folder that is not one, must not stop the others' clean-up);
+   * a temp file left behind is removed by the next run in that folder.
+   */
   async abort(): Promise<void> {
     this.sink.destroy();
     this.file.destroy();
-    await rm(this.tempPath, { force: true });
+    await rm(this.tempPath, { force: true }).catch(() => {});
   }
 }
 
