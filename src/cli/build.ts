@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { AbortError, EXIT } from '../errors.js';
-import { buildFeeds, type BuildResult } from '../pipeline/build.js';
+import { buildFeeds, DEFAULT_HEAP_MB, type BuildResult } from '../pipeline/build.js';
 import { previewBuild } from '../pipeline/preview.js';
 import { renderText as renderDiff } from '../diff/render-text.js';
 import { formatGithub, formatJson, formatJunit } from '../report/machine.js';
@@ -30,6 +30,7 @@ interface BuildFlags {
   debug?: boolean;
   diff?: boolean;
   workers?: string;
+  heapMb?: string;
 }
 
 export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -46,6 +47,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       .option('-v, --verbose', 'list every kept issue, and report even on success')
       .option('-q, --quiet', 'print nothing but errors')
       .option('--workers <n>', 'worker threads for the channels: a number, or auto (default: one per channel, up to 4, on a multi-core machine); 0 runs everything on the main thread')
+      .option('--heap-mb <mb>', `heap limit of each worker thread in MB (default ${DEFAULT_HEAP_MB})`)
       .option('--debug', 'stack traces for errors');
 
   common(program.command('build'))
@@ -89,6 +91,7 @@ export async function runBuild(io: CliIo, flags: BuildFlags, dryRun: boolean): P
       offerOnly: flags.offerOnly,
       now: io.now(),
       workers: parseWorkers(flags.workers),
+      heapMb: parseHeapMb(flags.heapMb),
       onProgress: progress ? (n: number) => io.stderr(`\r  ${n.toLocaleString('en-US')} products…`) : undefined,
     };
     if (flags.diff && !dryRun) return await runPreview(io, flags, options, secrets);
@@ -140,6 +143,13 @@ async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dr
 function parseWorkers(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   if (!/^[0-9]+$/.test(value)) throw new AbortError(`--workers: "${value}" must be a whole number or auto`, 'Use 0 to run every channel on the main thread.');
+  return Number(value);
+}
+
+/** `--heap-mb`: a worker thread's heap limit; below 16 MB a worker could not even start. */
+function parseHeapMb(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 16) throw new AbortError(`--heap-mb: "${value}" must be a whole number of MB, at least 16`, `The default is ${DEFAULT_HEAP_MB}.`);
   return Number(value);
 }
 

@@ -7,22 +7,25 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { readCatalog } from '../catalog/read-catalog.js';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { CatalogOptions } from '../catalog/read-catalog.js';
 import { EXIT, InputError, type ExitCode } from '../errors.js';
-import type { Product } from '../model/product.js';
 import { acquireLock, removeStaleTemps } from '../output/lock.js';
 import { readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { resolveInstances, type Instance } from './instances.js';
+import { feedCatalog, type CatalogTotals, type FeedOptions } from './feed-catalog.js';
 import { IssueLog } from './issue-log.js';
-import { Batch, createLocalHandle, type Decision, type FinishedRun, type RunHandle } from './run-handle.js';
+import { createLocalHandle, type Decision, type FinishedRun, type RunHandle } from './run-handle.js';
 import { parseThreshold } from './threshold.js';
 import type { BuildOptions, BuildResult, ChannelSummary } from './types.js';
-import { createWorkerHandle } from './worker-handle.js';
+import { createWorkerHandle, startWorker, workerStopped, type WorkerHandle } from './worker-handle.js';
+import { decodeError, type CatalogReply, type CatalogWorkerInit } from './worker-protocol.js';
 
 export type { BuildOptions, BuildResult, ChannelStatus, ChannelSummary } from './types.js';
 
 const PROGRESS_EVERY = 10_000;
-const BATCH = 256;
+/** Heap limit of each worker thread (MB), unless --heap-mb says otherwise. */
+export const DEFAULT_HEAP_MB = 64;
 
 export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   const { loaded } = options;
@@ -37,44 +40,21 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   if (!options.dryRun) await mkdir(options.outDir, { recursive: true });
   const lock = options.dryRun ? undefined : await acquireLock(options.outDir);
   if (lock) await removeStaleTemps(options.outDir);
-  const handles = createHandles(instances, options);
+  const catalog = catalogOptions(options, catalogPath);
+  const threads = threadCount(options, instances.length);
+  const handles: RunHandle[] = [];
   try {
-    let productsRead = 0;
-    let rowsRejected = 0;
-    let productsSkipped = 0;
-    const catalog = readCatalog({
-      path: catalogPath,
-      format: catalogConfig.format,
-      delimiter: catalogConfig.delimiter,
-      encoding: catalogConfig.encoding,
-      preset: options.preset ?? catalogConfig.preset,
-      columns: catalogConfig.columns,
-      currency: catalogConfig.currency,
-      decimalComma: catalogConfig.decimalComma,
-      includeUnpublished: catalogConfig.includeUnpublished,
-      storeUrl: catalogConfig.storeUrl,
-      joins: (catalogConfig.join ?? []).map((j) => ({ ...j, resolvedPath: resolve(loaded.dir, j.path) })),
-    });
-    let batch: Product[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const products = new Batch(batch);
-      batch = [];
-      await Promise.all(handles.map((h) => h.push(products)));
-    };
-    for await (const item of catalog) {
-      if (item.kind === 'issue') {
-        log.add(item.issue);
-        if (item.issue.severity === 'error') rowsRejected++;
-        continue;
-      }
-      if (item.kind === 'skipped') { productsSkipped += item.count; continue; }
-      productsRead++;
-      batch.push(item.product);
-      if (batch.length >= BATCH) await flush();
-      if (options.onProgress && productsRead % PROGRESS_EVERY === 0) options.onProgress(productsRead);
+    let totals: CatalogTotals;
+    const feed: FeedOptions = { maxIssues: options.maxIssues ?? 1000, progressEvery: PROGRESS_EVERY, onProgress: options.onProgress };
+    if (threads === 0) {
+      const local = createLocalHandle(instances, options);
+      handles.push(local);
+      totals = await feedCatalog(catalog, (batch) => local.push(batch), feed);
+    } else {
+      totals = await runThreaded(instances, threads, catalog, feed, options, handles);
     }
-    await flush();
+    const { productsRead, rowsRejected, productsSkipped } = totals;
+    log.merge(totals.log);
 
     // Every handle's results, back in config order.
     const finished = new Map<string, { handle: RunHandle; run: FinishedRun }>();
@@ -138,14 +118,46 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Channel runs on this thread, or spread over worker threads (one group of instances each). */
-function createHandles(instances: Instance[], options: BuildOptions): RunHandle[] {
-  const workers = Math.min(options.workers === 'auto' ? autoWorkers() : options.workers ?? 0, instances.length);
-  if (workers <= 0) return [createLocalHandle(instances, options)];
-  const groups: string[][] = Array.from({ length: workers }, () => []);
-  instances.forEach((instance, i) => groups[i % workers]!.push(instance.name));
-  return groups.map((names) =>
-    createWorkerHandle({
+/** The catalog options of a build: config, overridden by the command line. */
+function catalogOptions(options: BuildOptions, path: string): CatalogOptions {
+  const { loaded } = options;
+  const c = loaded.config.catalog ?? {};
+  return {
+    path,
+    format: c.format,
+    delimiter: c.delimiter,
+    encoding: c.encoding,
+    preset: options.preset ?? c.preset,
+    columns: c.columns,
+    currency: c.currency,
+    decimalComma: c.decimalComma,
+    includeUnpublished: c.includeUnpublished,
+    storeUrl: c.storeUrl,
+    joins: (c.join ?? []).map((j) => ({ ...j, resolvedPath: resolve(loaded.dir, j.path) })),
+  };
+}
+
+function threadCount(options: BuildOptions, instances: number): number {
+  return Math.min(options.workers === 'auto' ? autoWorkers() : options.workers ?? 0, instances);
+}
+
+/**
+ * Channel instances spread over `threads` channel workers (one group each), fed by a catalog worker
+ * that reads the catalog; this thread waits for the catalog to be read or for a worker to fail.
+ * The handles are pushed to `handles` as they start, so the caller closes them whatever happens.
+ */
+async function runThreaded(
+  instances: Instance[], threads: number, catalog: CatalogOptions, feed: FeedOptions, options: BuildOptions, handles: RunHandle[],
+): Promise<CatalogTotals> {
+  const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
+  const groups: string[][] = Array.from({ length: threads }, () => []);
+  instances.forEach((instance, i) => groups[i % threads]!.push(instance.name));
+  const ports: MessagePort[] = [];
+  const workers: WorkerHandle[] = [];
+  for (const names of groups) {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    const handle = createWorkerHandle({
       loaded: options.loaded,
       instances: names,
       outDir: options.outDir,
@@ -153,8 +165,27 @@ function createHandles(instances: Instance[], options: BuildOptions): RunHandle[
       offerOnly: options.offerOnly ?? false,
       now: options.now.toISOString(),
       maxIssues: options.maxIssues,
-    }),
-  );
+      products: port2,
+    }, heapMb);
+    workers.push(handle);
+    handles.push(handle);
+  }
+  const init: CatalogWorkerInit = { catalog, maxIssues: feed.maxIssues, progressEvery: feed.progressEvery, ports };
+  const reader = startWorker('catalog-worker.js', { workerData: init, transferList: ports, heapMb });
+  try {
+    const read = new Promise<CatalogTotals>((resolveTotals, reject) => {
+      reader.on('message', (message: CatalogReply) => {
+        if (message.type === 'progress') feed.onProgress?.(message.productsRead);
+        else if (message.type === 'done') resolveTotals(message.totals);
+        else reject(decodeError(message.error));
+      });
+      reader.on('error', (err) => reject(workerStopped('the catalog reader', err, heapMb)));
+      reader.on('exit', (code) => reject(new Error(`the catalog reader stopped with exit code ${code}`)));
+    });
+    return await Promise.race([read, ...workers.map((w) => w.failed)]);
+  } finally {
+    await reader.terminate();
+  }
 }
 
 /**

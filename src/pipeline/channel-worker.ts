@@ -1,13 +1,13 @@
 /**
- * Worker thread entry: runs some channel instances of a build. The main thread reads the catalog
- * and sends product batches; this thread transforms, validates and writes them, then finishes,
- * commits or aborts as told. Messages are handled strictly in order.
+ * Worker thread entry: runs some channel instances of a build. Product batches arrive on the
+ * products port from the catalog worker (or, without one, from the main thread) and are acknowledged
+ * once handled; the main thread then says finish, commit or abort. Each stream of messages is handled
+ * strictly in order, and `finish` waits for the last batch.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AbortError } from '../errors.js';
 import { resolveInstances } from './instances.js';
 import { Batch, createLocalHandle } from './run-handle.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { encodeError, type ProductMessage, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -18,45 +18,68 @@ function start() {
 }
 
 let handle: ReturnType<typeof start> | undefined;
-let queue: Promise<void> = Promise.resolve();
+let failed = false;
+/** The batches' chain, and the main thread's requests' chain. */
+let batches: Promise<void> = Promise.resolve();
+let requests: Promise<void> = Promise.resolve();
+let productsEnded: () => void = () => {};
+const ended = init.products ? new Promise<void>((resolve) => { productsEnded = resolve; }) : Promise.resolve();
 
 function reply(message: WorkerReply): void {
   port.postMessage(message);
 }
 
-async function handleMessage(message: WorkerRequest): Promise<void> {
+function report(err: unknown): void {
+  failed = true;
+  reply({ type: 'error', error: encodeError(err) });
+}
+
+async function handleBatch(data: Uint8Array, ack: () => void): Promise<void> {
+  if (failed) return;
+  try {
+    handle ??= start();
+    await handle.push(new Batch(Batch.decode(data)));
+    ack();
+  } catch (err) {
+    report(err);
+  }
+}
+
+async function handleRequest(message: WorkerRequest): Promise<void> {
   try {
     handle ??= start();
     switch (message.type) {
       case 'batch':
-        await handle.push(new Batch(Batch.decode(message.data)));
-        reply({ type: 'ack' });
+        await handleBatch(message.data, () => reply({ type: 'ack' }));
         break;
       case 'finish':
+        await ended;
+        await batches;
+        if (failed) return;
         reply({ type: 'finished', finished: await handle.finish() });
         break;
       case 'settle':
         reply({ type: 'settled', settled: await handle.settle(message.decisions) });
         break;
       case 'close':
+        failed = true; // no more batches
+        await batches;
         await handle.close();
         reply({ type: 'closed' });
+        init.products?.close();
         port.close();
         break;
     }
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    reply({
-      type: 'error',
-      error: {
-        message: e.message,
-        stack: e.stack,
-        abort: err instanceof AbortError ? { hint: err.hint, exitCode: err.exitCode, code: err.code } : undefined,
-      },
-    });
+    report(err);
   }
 }
 
 port.on('message', (message: WorkerRequest) => {
-  queue = queue.then(() => handleMessage(message));
+  requests = requests.then(() => handleRequest(message));
+});
+
+init.products?.on('message', (message: ProductMessage) => {
+  if (message.type === 'end') batches = batches.then(productsEnded);
+  else batches = batches.then(() => handleBatch(message.data, () => init.products!.postMessage({ type: 'ack' })));
 });

@@ -22,10 +22,12 @@ export interface BuildOptions {
   maxIssues?: number | undefined;
   /**
    * Worker threads for the channels: 0 runs every channel on the main thread; N > 0 spreads the
-   * channel instances over up to N workers while the main thread reads the catalog; 'auto' gives
+   * channel instances over up to N workers, fed by one more that reads the catalog; 'auto' gives
    * each instance its own worker (up to 4) on a machine with more than one core.
    */
   workers?: number | 'auto' | undefined;
+  /** Heap limit per worker thread, MB (default DEFAULT_HEAP_MB). */
+  heapMb?: number | undefined;
   onProgress?: ((productsRead: number) => void) | undefined;
 }
 

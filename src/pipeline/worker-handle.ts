@@ -1,41 +1,88 @@
 /**
  * The main thread's side of a channel worker: sends product batches with back-pressure (a bounded
- * number of unacknowledged batches), and turns replies into the RunHandle calls' results.
+ * number of unacknowledged batches) unless the catalog worker sends them, and turns replies into the
+ * RunHandle calls' results.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { AbortError } from '../errors.js';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import { AbortError, EXIT } from '../errors.js';
 import type { Batch, RunHandle } from './run-handle.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { decodeError, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
-const MAX_IN_FLIGHT = 4;
+/** Unacknowledged product batches per worker. */
+export const MAX_IN_FLIGHT = 4;
 
-/** The compiled worker script (tests run the TypeScript sources; the worker always runs from dist/). */
-function workerScript(): URL {
-  const beside = new URL('./channel-worker.js', import.meta.url);
+/** A compiled worker script (tests run the TypeScript sources; workers always run from dist/). */
+export function workerScript(name: string): URL {
+  const beside = new URL(`./${name}`, import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/pipeline/channel-worker.js', import.meta.url);
+  return new URL(`../../dist/pipeline/${name}`, import.meta.url);
 }
 
-export function createWorkerHandle(init: WorkerInit): RunHandle {
-  const worker = new Worker(workerScript(), { workerData: init });
+/**
+ * Start a worker under heap limits. V8 grows a heap lazily up to its limit, so without one each
+ * thread's heap drifts up over a long run; what a build's threads keep alive is a few batches, the
+ * channels' compiled schemas and their duplicate-id tables (off the heap).
+ */
+export function startWorker(name: string, options: { workerData: unknown; transferList?: MessagePort[] | undefined; heapMb: number }): Worker {
+  return new Worker(workerScript(name), {
+    workerData: options.workerData,
+    transferList: options.transferList,
+    resourceLimits: heapLimits(options.heapMb),
+  });
+}
+
+/** The young generation: per-product garbage dies there; more only delays collections. */
+const YOUNG_MB = 12;
+
+export function heapLimits(heapMb: number): ResourceLimits {
+  return { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB };
+}
+
+/** The error for a worker that stopped: running out of its heap gets advice. */
+export function workerStopped(what: string, err: Error & { code?: string }, heapMb: number): Error {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new AbortError(
+      `${what} ran out of memory (heap limit ${heapMb} MB per thread); nothing was written`,
+      `Run again with a higher limit, e.g. --heap-mb ${heapMb * 2}, or with --workers 0 (one thread, no limit).`,
+      EXIT.usage,
+      'OUT_OF_MEMORY',
+    );
+  }
+  return err;
+}
+
+export interface WorkerHandle extends RunHandle {
+  /** Rejects when the worker fails (to stop the catalog worker feeding it); never resolves. */
+  readonly failed: Promise<never>;
+}
+
+export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHandle {
+  const what = `the channel worker for ${init.instances.join(', ')}`;
+  const worker = startWorker('channel-worker.js', {
+    workerData: init,
+    transferList: init.products ? [init.products] : undefined,
+    heapMb,
+  });
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const waiting: Array<{ resolve: (reply: WorkerReply) => void; reject: (err: Error) => void }> = [];
   let failure: Error | undefined;
   let exited = false;
+  let rejectFailed: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => { rejectFailed = reject; });
+  failed.catch(() => {});
 
   const fail = (err: Error) => {
     failure ??= err;
+    rejectFailed(failure);
     for (const w of waiting.splice(0)) w.reject(err);
     drained?.();
   };
   worker.on('message', (reply: WorkerReply) => {
     if (reply.type === 'error') {
-      const { message, abort, stack } = reply.error;
-      const err = abort ? new AbortError(message, abort.hint, abort.exitCode, abort.code) : Object.assign(new Error(message), { stack });
-      fail(err);
+      fail(decodeError(reply.error));
       return;
     }
     if (reply.type === 'ack') {
@@ -47,10 +94,10 @@ export function createWorkerHandle(init: WorkerInit): RunHandle {
     }
     waiting.shift()?.resolve(reply);
   });
-  worker.on('error', (err) => fail(err));
+  worker.on('error', (err) => fail(workerStopped(what, err, heapMb)));
   worker.on('exit', (code) => {
     exited = true;
-    if (code !== 0) fail(new Error(`channel worker for ${init.instances.join(', ')} stopped with exit code ${code}`));
+    if (code !== 0) fail(new Error(`${what} stopped with exit code ${code}`));
   });
 
   const send = (message: WorkerRequest) => {
@@ -69,6 +116,7 @@ export function createWorkerHandle(init: WorkerInit): RunHandle {
 
   return {
     instances: init.instances,
+    failed,
     async push(batch: Batch) {
       send({ type: 'batch', data: batch.encoded() });
       inFlight++;

@@ -1,7 +1,15 @@
-/** Messages between the build (main thread) and a channel worker. Everything is structured-cloneable. */
+/**
+ * Messages between the build's threads. With workers, the main thread only coordinates: a catalog
+ * worker reads the catalog and sends product batches straight to the channel workers over their own
+ * message ports (with back-pressure), and the main thread asks the channel workers to finish, commit
+ * or abort. Everything is structured-cloneable.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { CatalogOptions } from '../catalog/read-catalog.js';
 import type { LoadedConfig } from '../config/types.js';
-import type { ExitCode } from '../errors.js';
+import { AbortError, type ExitCode } from '../errors.js';
 import type { ManifestEntry } from '../output/manifest.js';
+import type { CatalogTotals } from './feed-catalog.js';
 import type { Decision, Finished } from './run-handle.js';
 
 export interface WorkerInit {
@@ -13,6 +21,8 @@ export interface WorkerInit {
   /** ISO time: the run's clock, shared by every thread. */
   now: string;
   maxIssues: number | undefined;
+  /** Where the catalog worker's batches arrive (transferred); without it they come from the main thread. */
+  products?: MessagePort | undefined;
 }
 
 export type WorkerRequest =
@@ -27,4 +37,40 @@ export type WorkerReply =
   | { type: 'finished'; finished: Finished }
   | { type: 'settled'; settled: Record<string, { files: string[]; manifest: Record<string, ManifestEntry> }> }
   | { type: 'closed' }
-  | { type: 'error'; error: { message: string; stack?: string | undefined; abort?: { hint?: string | undefined; exitCode: ExitCode; code: string } | undefined } };
+  | { type: 'error'; error: WorkerError };
+
+/** On a channel worker's products port: batches from the catalog worker, then `end`; acks go back. */
+export type ProductMessage = { type: 'batch'; data: Uint8Array } | { type: 'end' };
+
+export interface CatalogWorkerInit {
+  catalog: CatalogOptions;
+  maxIssues: number;
+  progressEvery: number;
+  /** One port per channel worker (transferred). */
+  ports: MessagePort[];
+}
+
+export type CatalogReply =
+  | { type: 'progress'; productsRead: number }
+  | { type: 'done'; totals: CatalogTotals }
+  | { type: 'error'; error: WorkerError };
+
+export interface WorkerError {
+  message: string;
+  stack?: string | undefined;
+  abort?: { hint?: string | undefined; exitCode: ExitCode; code: string } | undefined;
+}
+
+/** An error as it crosses threads: an AbortError keeps its hint, exit code and code. */
+export function encodeError(err: unknown): WorkerError {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    message: e.message,
+    stack: e.stack,
+    abort: err instanceof AbortError ? { hint: err.hint, exitCode: err.exitCode, code: err.code } : undefined,
+  };
+}
+
+export function decodeError({ message, abort, stack }: WorkerError): Error {
+  return abort ? new AbortError(message, abort.hint, abort.exitCode, abort.code) : Object.assign(new Error(message), { stack });
+}

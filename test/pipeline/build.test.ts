@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, scratch } from './helpers.js';
@@ -135,5 +135,41 @@ describe('channels in worker threads', () => {
     expect(failed.exitCode).toBe(1);
     expect(read(dir, 'google.xml')).toBe(before);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('report an unreadable catalog from the catalog worker as a usage error (exit 2)', async () => {
+    const dir = scratch('pipeline');
+    const failure = await build(dir, { workers: 2, catalogPath: join(dir, 'missing.csv') }).catch((err: unknown) => err);
+    expect(failure).toMatchObject({ name: 'AbortError', exitCode: 2 });
+    expect(String((failure as Error).message)).toContain('missing.csv');
+  });
+
+  it('stop reading when a channel worker fails mid-stream, and write nothing', async () => {
+    const dir = scratch('pipeline');
+    // Enough products to fill several output buffers, so the failure comes while the catalog is still being read.
+    const header = readFileSync(join(dir, 'catalog.csv'), 'utf8').split('\n')[0];
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      `Q${i},Tee ${i},${'Soft cotton tee. '.repeat(20)},https://shop.example.com/q${i},https://cdn.example.com/q${i}.jpg,10.00 USD,in_stock,Acme,,AC-${i},new,Apparel,5`);
+    writeFileSync(join(dir, 'catalog.csv'), [header, ...rows].join('\n'));
+    // The XML feed's folder is a file: the google worker cannot write its feed.
+    const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
+    config.channels.google.files = { xml: 'blocked/google.xml' };
+    writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'blocked'), 'not a folder');
+    const failure = await build(dir, { workers: 2 }).catch((err: unknown) => err);
+    expect(String((failure as Error).message)).toMatch(/ENOTDIR|not a directory/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['blocked']);
+  });
+
+  it('stop with advice when a thread runs out of its heap limit', async () => {
+    const dir = scratch('pipeline');
+    const header = readFileSync(join(dir, 'catalog.csv'), 'utf8').split('\n')[0];
+    // One product with a 12 MB description does not fit a 16 MB heap.
+    writeFileSync(join(dir, 'catalog.csv'), `${header}\nP1,Tee,${'x'.repeat(12_000_000)},https://shop.example.com/p1,https://cdn.example.com/p1.jpg,10.00 USD,in_stock,Acme,,AC-1,new,Apparel,5\n`);
+    const failure = await build(dir, { workers: 2, heapMb: 16 }).catch((err: unknown) => err);
+    expect(failure).toMatchObject({ exitCode: 2, code: 'OUT_OF_MEMORY' });
+    expect((failure as { hint: string }).hint).toContain('--heap-mb 32');
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 });
