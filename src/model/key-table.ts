@@ -1,7 +1,8 @@
 /**
  * Keys a run must remember to its end (ids, SKUs, variation groups, for duplicate checks) without
- * keeping the strings: a 64-bit hash of each key in an open-addressing table, 16 bytes a key plus a
- * number value, so a million ids cost about 40 MB instead of the strings and Map entries (~150 MB).
+ * keeping the strings: a 64-bit hash of each key in an open-addressing table (linear probing, at most
+ * 3/4 full), 8 bytes a slot, plus 4 for an integer value (a catalog line) once any key is stored with
+ * one. A million ids cost 16-25 MB instead of the strings and Map entries (~150 MB).
  * Two different keys share a 64-bit hash with a chance of about 3 in 100 million at a million keys;
  * the duplicate checks accept that.
  */
@@ -10,14 +11,14 @@ const EMPTY = 0;
 export class KeyTable {
   private hi: Uint32Array;
   private lo: Uint32Array;
-  private values: Float64Array;
+  /** Allocated by the first add() that passes a value; until then every key's value is 1. */
+  private values: Int32Array | undefined;
   private used = 0;
 
   constructor(capacity = 1024) {
-    const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+    const size = 1 << Math.ceil(Math.log2(Math.max(16, (capacity * 4) / 3 + 1)));
     this.hi = new Uint32Array(size);
     this.lo = new Uint32Array(size);
-    this.values = new Float64Array(size);
   }
 
   get size(): number {
@@ -31,31 +32,38 @@ export class KeyTable {
   /** The number stored with `key`, or undefined. */
   get(key: string): number | undefined {
     const slot = this.find(key);
-    return slot >= 0 ? this.values[slot] : undefined;
+    if (slot < 0) return undefined;
+    return this.values ? this.values[slot] : 1;
   }
 
-  /** Remember `key` with `value`; false (and nothing changed) when the key was already there. */
-  add(key: string, value = 1): boolean {
-    if ((this.used + 1) * 2 > this.hi.length) this.grow();
+  /**
+   * Remember `key` with `value` (a 32-bit integer; default 1); false (and nothing changed) when the
+   * key was already there.
+   */
+  add(key: string, value?: number): boolean {
+    if ((this.used + 1) * 4 > this.hi.length * 3) this.grow();
     hash(key);
-    let slot = H_LO & (this.hi.length - 1);
+    const mask = this.hi.length - 1;
+    let slot = H_LO & mask;
     while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) {
       if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return false;
-      slot = (slot + 1) & (this.hi.length - 1);
+      slot = (slot + 1) & mask;
     }
     this.hi[slot] = H_HI;
     this.lo[slot] = H_LO;
-    this.values[slot] = value;
+    if (value !== undefined && value !== 1 && !this.values) this.values = new Int32Array(this.hi.length).fill(1);
+    if (this.values) this.values[slot] = value ?? 1;
     this.used++;
     return true;
   }
 
   private find(key: string): number {
     hash(key);
-    let slot = H_LO & (this.hi.length - 1);
+    const mask = this.hi.length - 1;
+    let slot = H_LO & mask;
     while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) {
       if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return slot;
-      slot = (slot + 1) & (this.hi.length - 1);
+      slot = (slot + 1) & mask;
     }
     return -1;
   }
@@ -63,16 +71,17 @@ export class KeyTable {
   private grow(): void {
     const { hi, lo, values } = this;
     const size = hi.length * 2;
+    const mask = size - 1;
     this.hi = new Uint32Array(size);
     this.lo = new Uint32Array(size);
-    this.values = new Float64Array(size);
+    this.values = values ? new Int32Array(size) : undefined;
     for (let i = 0; i < hi.length; i++) {
       if (hi[i] === EMPTY && lo[i] === EMPTY) continue;
-      let slot = lo[i]! & (size - 1);
-      while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) slot = (slot + 1) & (size - 1);
+      let slot = lo[i]! & mask;
+      while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) slot = (slot + 1) & mask;
       this.hi[slot] = hi[i]!;
       this.lo[slot] = lo[i]!;
-      this.values[slot] = values[i]!;
+      if (values) this.values![slot] = values[i]!;
     }
   }
 }
