@@ -12,9 +12,16 @@ export function sortAttributes(attributes: Attributes): Attributes {
 
 /** Merge layers left to right; a later layer replaces an attribute whole. */
 export function mergeAttributes(...layers: Array<Attributes | undefined>): Attributes {
-  // The usual call: generated attributes alone (no static ones configured).
-  if (layers.length === 2 && layers[0] === undefined && layers[1] !== undefined) return sortAttributes(layers[1]);
-  if (layers.length === 1 && layers[0] !== undefined) return sortAttributes(layers[0]);
+  // The usual call: generated attributes alone (no static ones configured): one layer, sorted.
+  let only: Attributes | undefined;
+  let defined = 0;
+  for (const layer of layers) {
+    if (layer) {
+      only = layer;
+      defined++;
+    }
+  }
+  if (defined === 1) return sortAttributes(only!);
   const names: string[] = [];
   for (const layer of layers) {
     if (layer) for (const name of Object.keys(layer)) names.push(name);

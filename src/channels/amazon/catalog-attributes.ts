@@ -3,9 +3,9 @@ import { checkGtin, gtinKind, normalizeGtin } from '../../validate/gtin.js';
 // Shared with the Google channel; a candidate for a shared text module.
 import { stripHtml } from '../../model/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
-import { splitValues, type Product } from '../../model/product.js';
+import { MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
 import { conditionType, parseWeight, type Locale } from './attribute-values.js';
-import { fieldSource, readField, readValues } from './product-fields.js';
+import { fieldSource, readField } from './product-fields.js';
 import type { AttributeValue, Attributes } from './record.js';
 
 /** Amazon has one main image and eight more slots. */
@@ -19,8 +19,6 @@ export interface Built {
 export function buildCatalogAttributes(product: Product, instance: string, locale: Locale, source = fieldSource(product, instance)): Built {
   const attributes: Attributes = {};
   const issues: Issue[] = [];
-  // Where an issue points; built only for a finding.
-  const at = (field: string): Partial<Issue> => ({ channel: instance, productId: product.id, line: product.line, field });
   const { marketplaceId, languageTag } = locale;
   const title = readField(source, 'title');
   if (title !== undefined) attributes['item_name'] = [{ value: title, language_tag: languageTag, marketplace_id: marketplaceId }];
@@ -55,7 +53,7 @@ export function buildCatalogAttributes(product: Product, instance: string, local
   } else if (gtin !== undefined) {
     const value = normalizeGtin(gtin);
     const checked = checkGtin(value);
-    if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, at('gtin')));
+    if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, at(product, instance, 'gtin')));
     attributes['externally_assigned_product_identifier'] = [{ type: gtinKind(value), value, marketplace_id: marketplaceId }];
   }
   const asin = readField(source, 'merchant_suggested_asin') ?? readField(source, 'asin');
@@ -64,26 +62,39 @@ export function buildCatalogAttributes(product: Product, instance: string, local
   const condition = readField(source, 'condition');
   const condType = conditionType(condition);
   if (condType) attributes['condition_type'] = [{ value: condType, marketplace_id: marketplaceId }];
-  else issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, at('condition')));
+  else issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, at(product, instance, 'condition')));
 
   const image = readField(source, 'image_link');
   if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: marketplaceId, media_location: image.trim() }];
-  const others = readValues(source, 'additional_image_link');
-  const slots = Math.min(others.length, MAX_OTHER_IMAGES);
-  for (let i = 0; i < slots; i++) {
-    attributes[OTHER_IMAGE_ATTRIBUTES[i]!] = [{ marketplace_id: marketplaceId, media_location: others[i] }];
+  // The `|`-separated values of additional_image_link (as splitValues reads them), without the array.
+  const otherImages = readField(source, 'additional_image_link');
+  let others = 0;
+  if (otherImages !== undefined) {
+    for (let start = 0; start >= 0;) {
+      const bar = otherImages.indexOf(MULTI_VALUE_SEPARATOR, start);
+      const link = (bar < 0 ? otherImages.slice(start) : otherImages.slice(start, bar)).trim();
+      start = bar < 0 ? -1 : bar + MULTI_VALUE_SEPARATOR.length;
+      if (link === '') continue;
+      if (others < MAX_OTHER_IMAGES) attributes[OTHER_IMAGE_ATTRIBUTES[others]!] = [{ marketplace_id: marketplaceId, media_location: link }];
+      others++;
+    }
   }
-  if (others.length > MAX_OTHER_IMAGES) {
-    issues.push(warning('amazon-too-many-images', `${others.length} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at('additional_image_link')));
+  if (others > MAX_OTHER_IMAGES) {
+    issues.push(warning('amazon-too-many-images', `${others} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at(product, instance, 'additional_image_link')));
   }
 
   const weightText = readField(source, 'shipping_weight');
   if (weightText !== undefined) {
     const weight = parseWeight(weightText);
     if (weight) attributes['item_package_weight'] = [{ unit: weight.unit, value: weight.value, marketplace_id: marketplaceId }];
-    else issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, at('shipping_weight')));
+    else issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, at(product, instance, 'shipping_weight')));
   }
   return { attributes, issues };
+}
+
+/** Where an issue points; built only for a finding. */
+function at(product: Product, instance: string, field: string): Partial<Issue> {
+  return { channel: instance, productId: product.id, line: product.line, field };
 }
 
 const OTHER_IMAGE_ATTRIBUTES = Array.from({ length: MAX_OTHER_IMAGES }, (_, i) => `other_product_image_locator_${i + 1}`);

@@ -6,7 +6,7 @@ import { reserveStock } from '../../rules/stock.js';
 import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { Locale } from './attribute-values.js';
-import { fieldSource, readField } from './product-fields.js';
+import { fieldSource, readField, type FieldSource } from './product-fields.js';
 import type { Attributes } from './record.js';
 import type { Built } from './catalog-attributes.js';
 
@@ -18,20 +18,9 @@ export interface OfferOptions {
 export function buildOfferAttributes(product: Product, instance: string, locale: Locale, options: OfferOptions, source = fieldSource(product, instance)): Built {
   const attributes: Attributes = {};
   const issues: Issue[] = [];
-  const where = { channel: instance, productId: product.id, line: product.line };
-  const field = (name: string) => readField(source, name);
-  const money = (name: string): Money | undefined => {
-    const text = readField(source, name);
-    if (text === undefined) return undefined;
-    const parsed = parseMoney(text, { defaultCurrency: options.catalog.currency, decimalComma: options.catalog.decimalComma });
-    if (parsed.ok) return parsed.money;
-    issues.push(error('amazon-price-invalid', `${name}: ${parsed.reason}`, { ...where, field: name }));
-    return undefined;
-  };
-
-  const price = money('price');
-  const sale = money('sale_price');
-  const list = money('list_price') ?? price;
+  const price = readMoney(source, 'price', options.catalog, issues, product, instance);
+  const sale = readMoney(source, 'sale_price', options.catalog, issues, product, instance);
+  const list = readMoney(source, 'list_price', options.catalog, issues, product, instance) ?? price;
   if (list) {
     attributes['list_price'] = [{ marketplace_id: locale.marketplaceId, currency: list.currency, value_with_tax: toDecimalNumber(list) }];
   }
@@ -43,20 +32,20 @@ export function buildOfferAttributes(product: Product, instance: string, locale:
       our_price: [{ schedule: [{ value_with_tax: toDecimalNumber(price) }] }],
     };
     if (sale && sale.currency !== price.currency) {
-      issues.push(error('amazon-price-currency-mismatch', `sale_price is in ${sale.currency}, price in ${price.currency}`, { ...where, field: 'sale_price' }));
+      issues.push(error('amazon-price-currency-mismatch', `sale_price is in ${sale.currency}, price in ${price.currency}`, at(product, instance, 'sale_price')));
     } else if (sale) {
-      offer['discounted_price'] = [{ schedule: [{ value_with_tax: toDecimalNumber(sale), ...saleWindow(field('sale_price_effective_date'), issues, where) }] }];
+      offer['discounted_price'] = [{ schedule: [{ value_with_tax: toDecimalNumber(sale), ...saleWindow(readField(source, 'sale_price_effective_date'), issues, product, instance) }] }];
     }
     attributes['purchasable_offer'] = [offer];
   } else if (!issues.length) {
-    issues.push(warning('amazon-price-missing', 'no price: the listing gets no offer', { ...where, field: 'price' }));
+    issues.push(warning('amazon-price-missing', 'no price: the listing gets no offer', at(product, instance, 'price')));
   }
 
-  const quantity = readQuantity(field('quantity'), field('availability'));
+  const quantity = readQuantity(readField(source, 'quantity'), readField(source, 'availability'));
   if (quantity === 'invalid') {
-    issues.push(error('amazon-quantity-invalid', `quantity "${field('quantity')}" is not a whole number`, { ...where, field: 'quantity' }));
+    issues.push(error('amazon-quantity-invalid', `quantity "${readField(source, 'quantity')}" is not a whole number`, at(product, instance, 'quantity')));
   } else if (quantity === undefined) {
-    issues.push(warning('amazon-quantity-missing', 'no quantity: fulfillment_availability left out', { ...where, field: 'quantity' }));
+    issues.push(warning('amazon-quantity-missing', 'no quantity: fulfillment_availability left out', at(product, instance, 'quantity')));
   } else {
     attributes['fulfillment_availability'] = [{ fulfillment_channel_code: 'DEFAULT', quantity: reserveStock(quantity, options.stock) }];
   }
@@ -70,12 +59,27 @@ function readQuantity(text: string | undefined, availability: string | undefined
 }
 
 /** Google's `start/end` sale window as Amazon's `start_at`/`end_at` (UTC ISO 8601). */
-function saleWindow(range: string | undefined, issues: Issue[], where: Partial<Issue>): { start_at?: string; end_at?: string } {
+function saleWindow(range: string | undefined, issues: Issue[], product: Product, instance: string): { start_at?: string; end_at?: string } {
   if (range === undefined) return {};
   if (!isIsoRange(range)) {
-    issues.push(warning('amazon-sale-window-invalid', `sale_price_effective_date "${range}" is not "start/end"; the sale has no end date`, { ...where, field: 'sale_price_effective_date' }));
+    issues.push(warning('amazon-sale-window-invalid', `sale_price_effective_date "${range}" is not "start/end"; the sale has no end date`, at(product, instance, 'sale_price_effective_date')));
     return {};
   }
   const [start = '', end = ''] = range.split('/');
   return { start_at: new Date(isoTime(start)).toISOString(), end_at: new Date(isoTime(end)).toISOString() };
+}
+
+/** A money column; an unreadable one is an error (and undefined). */
+function readMoney(source: FieldSource, name: string, catalog: CatalogSettings, issues: Issue[], product: Product, instance: string): Money | undefined {
+  const text = readField(source, name);
+  if (text === undefined) return undefined;
+  const parsed = parseMoney(text, { defaultCurrency: catalog.currency, decimalComma: catalog.decimalComma });
+  if (parsed.ok) return parsed.money;
+  issues.push(error('amazon-price-invalid', `${name}: ${parsed.reason}`, at(product, instance, name)));
+  return undefined;
+}
+
+/** Where an issue points; built only for a finding. */
+function at(product: Product, instance: string, field: string): Partial<Issue> {
+  return { channel: instance, productId: product.id, line: product.line, field };
 }

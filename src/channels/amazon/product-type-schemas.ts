@@ -54,7 +54,7 @@ export function createProductTypeSchemas(dirs: readonly string[]): ProductTypeSc
     try {
       const schema = removeEmptyAnyOf(readJson(file));
       const hints = collectEnumHints(schema);
-      return { status: 'ok', file, validate: ajvFor(dir).compile(schema), hints, checkHints: compileEnumHints(hints) };
+      return { status: 'ok', file, validate: compileSplit(ajvFor(dir), schema), hints, checkHints: compileEnumHints(hints) };
     } catch (err) {
       return { status: 'unusable', file, reason: err instanceof Error ? err.message : String(err) };
     }
@@ -70,6 +70,61 @@ export function createProductTypeSchemas(dirs: readonly string[]): ProductTypeSc
       return entry;
     },
   };
+}
+
+/**
+ * The schema compiled with each top-level property (attribute) moved under `$defs` and referred to
+ * by `$ref`, so ajv makes one function per attribute instead of one for the whole product type.
+ * V8 does not optimise a function whose bytecode exceeds 60 KB, which the single function of a
+ * product type does (SHIRT's: 228 KB of source, ~8 µs a record unoptimised, ~3.5 µs split).
+ * Same validity and the same errors in the same order; only their `schemaPath` differs. When the
+ * split schema does not compile (a `$ref` into `#/properties/...` internals, a meta-schema that
+ * constrains properties), the schema is compiled as it is.
+ */
+function compileSplit(ajv: AmazonAjv, schema: Record<string, unknown>): ValidateFunction {
+  const split = splitProperties(schema);
+  if (split === schema) return ajv.compile(schema);
+  try {
+    return ajv.compile(split);
+  } catch {
+    ajv.removeSchema(split);
+    return ajv.compile(schema);
+  }
+}
+
+const SPLIT_PREFIX = 'omnifeed_attribute_';
+
+/** A copy of the schema with its top-level properties as `$defs` entries and `$ref`s to them; the schema itself when it has none. */
+export function splitProperties(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = schema['properties'];
+  if (!isPlainObject(properties)) return schema;
+  const oldDefs = schema['$defs'];
+  if (oldDefs !== undefined && !isPlainObject(oldDefs)) return schema;
+  const defs: Record<string, unknown> = { ...oldDefs };
+  const refs: Record<string, unknown> = {};
+  let moved = 0;
+  let n = 0;
+  for (const name of Object.keys(properties)) {
+    // An own `__proto__` key cannot be copied by assignment.
+    if (name === '__proto__') return schema;
+    const sub = properties[name];
+    if (!isPlainObject(sub)) {
+      refs[name] = sub;
+      continue;
+    }
+    let key: string;
+    do key = `${SPLIT_PREFIX}${n++}`;
+    while (Object.hasOwn(defs, key));
+    defs[key] = sub;
+    refs[name] = { $ref: `#/$defs/${key}` };
+    moved++;
+  }
+  if (moved === 0) return schema;
+  return { ...schema, $defs: defs, properties: refs };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readJson(file: string): Record<string, unknown> {

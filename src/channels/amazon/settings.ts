@@ -1,6 +1,7 @@
 /** The `channels.amazon` config block, read once per config object with defaults applied. */
 import type { ChannelConfig, StockPolicy } from '../contract.js';
 import { ConfigError } from '../../errors.js';
+import type { Locale } from './attribute-values.js';
 import type { Attributes } from './record.js';
 
 export type AmazonRegion = 'na' | 'eu' | 'fe';
@@ -18,6 +19,8 @@ export interface AmazonSettings {
   marketplaceId: string;
   /** language_tag of text attributes, e.g. en_US. */
   languageTag: string;
+  /** marketplaceId and languageTag as one object, shared by every product of the run. */
+  locale: Locale;
   issueLocale: string | undefined;
   /** Product type for products without an `amazon.product_type` value. */
   productType: string | undefined;
@@ -65,10 +68,14 @@ function parseSettings(config: ChannelConfig, instance: string): AmazonSettings 
   if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))) {
     throw new ConfigError(`channels.${instance}.attributes: must be an object of product type -> attributes`);
   }
+  // In the order the fields were read before (the first bad one is the error).
+  const sellerId = str('sellerId');
+  const languageTag = str('languageTag') ?? issueLocale ?? 'en_US';
   return {
-    sellerId: str('sellerId'),
+    sellerId,
     marketplaceId,
-    languageTag: str('languageTag') ?? issueLocale ?? 'en_US',
+    languageTag,
+    locale: { marketplaceId, languageTag },
     issueLocale,
     productType: str('productType'),
     attributes: (attributes ?? {}) as Record<string, Attributes>,

@@ -6,7 +6,6 @@
 import type { ChannelContext, TransformResult } from '../contract.js';
 import type { Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
-import type { Locale } from './attribute-values.js';
 import { mergeAttributes } from './attribute-order.js';
 import { buildCatalogAttributes } from './catalog-attributes.js';
 import { buildOfferAttributes } from './offer-attributes.js';
@@ -26,7 +25,7 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
     return { ok: false, reason: 'no Amazon product type', issues: [issue] };
   }
   const sku = readField(source, 'sku')?.trim() || product.id;
-  const locale: Locale = { marketplaceId: settings.marketplaceId, languageTag: settings.languageTag };
+  const locale = settings.locale;
   const offer = buildOfferAttributes(product, ctx.instance, locale, { catalog: ctx.catalog, stock: settings.stock }, source);
 
   if (settings.offerOnly) return offerOnlyMessage(sku, productType, offer.attributes, offer.issues);
@@ -49,12 +48,10 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
   if (!theme) {
     issues.push(warning('amazon-variation-theme-missing', `product is in group "${group}" but has neither color nor size`, { ...where, field: 'item_group_id' }));
   }
-  const child: ListingsRecord = {
-    sku,
-    operationType: 'UPDATE',
-    productType,
-    attributes: mergeAttributes(statics, generated, childRelationship(group, theme, locale)),
-  };
+  // The parent's attributes below take item_name, brand and manufacturer only: generated can take the child's relationship.
+  const relationship = childRelationship(group, theme, locale);
+  for (const name in relationship) generated[name] = relationship[name]!;
+  const child: ListingsRecord = { sku, operationType: 'UPDATE', productType, attributes: mergeAttributes(statics, generated) };
   if (!isFirstOfGroup(ctx, group)) return { ok: true, records: [child], issues };
   const parent: ListingsRecord = {
     sku: group,

@@ -178,3 +178,28 @@ describe('amazon transform: text and identifiers', () => {
     expect(result.issues?.map((i) => `${i.severity}:${i.code}:${i.field}`)).toEqual(['error:amazon-gtin-check-digit:gtin']);
   });
 });
+
+describe('amazon transform: additional images (read without a values array)', () => {
+  it('skips blank parts, trims links, fills eight slots and warns with the count of all links', () => {
+    const links = Array.from({ length: 10 }, (_, i) => ` https://shop.example/${i}.jpg `);
+    const fields = validFields({ additional_image_link: `|${links.slice(0, 4).join('|')}| |${links.slice(4).join('||')}|` });
+    const result = amazon.transform(makeProduct(fields), makeContext());
+    if (!result.ok) throw new Error(result.reason);
+    const a = result.records[0]!.attributes!;
+    for (let i = 1; i <= 8; i++) {
+      expect(a[`other_product_image_locator_${i}`]).toEqual([{ marketplace_id: 'ATVPDKIKX0DER', media_location: `https://shop.example/${i - 1}.jpg` }]);
+    }
+    expect(a['other_product_image_locator_9']).toBeUndefined();
+    expect(result.issues?.map((i) => [i.code, i.message])).toEqual([
+      ['amazon-too-many-images', '10 additional images; Amazon takes 8, the rest are left out'],
+    ]);
+  });
+
+  it('reads one link without separators, and none from separators and spaces alone', () => {
+    const one = recordOf(validFields({ additional_image_link: '  https://shop.example/x.jpg ' })).attributes!;
+    expect(one['other_product_image_locator_1']).toEqual([{ marketplace_id: 'ATVPDKIKX0DER', media_location: 'https://shop.example/x.jpg' }]);
+    expect(one['other_product_image_locator_2']).toBeUndefined();
+    const none = recordOf(validFields({ additional_image_link: ' | |' })).attributes!;
+    expect(Object.keys(none).filter((k) => k.startsWith('other_product_image'))).toEqual([]);
+  });
+});
