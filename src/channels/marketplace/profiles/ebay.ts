@@ -11,7 +11,7 @@ import { warning } from '../../../validate/issue.js';
 import { compileConfigTemplate, configuredColumns } from '../columns.js';
 import type { MarketplaceSettings } from '../settings.js';
 import { renderTemplate } from '../../../rules/template.js';
-import { readBarcode, readImages, readQuantity, readSellingPrice, templateLookup, type ValueContext } from '../values.js';
+import { readBarcode, readImageList, readQuantity, readSellingPrice, templateLookup, type ValueContext } from '../values.js';
 import { formatDetails, readVariation } from '../variation.js';
 import { actionHeader, DEFAULT_VERSION, readCategoryId, readConditionId, resolveSite } from './ebay-values.js';
 import { ebayGroupRows } from './ebay-variations.js';
@@ -63,7 +63,7 @@ export const ebay: MarketplaceProfile = {
       { key: 'RelationshipDetails', kind: 'text', value: details },
       { key: '*ConditionID', kind: 'numeric', required: true, source: 'condition', value: readConditionId },
       { key: '*Description', kind: 'text', required: true, ...templated(settings, '*Description') },
-      { key: 'PicURL', kind: 'url', source: 'image_link', value: (vc) => readImages(vc).join('|') || undefined },
+      { key: 'PicURL', kind: 'url', source: 'image_link', value: readImageList },
       { key: '*Format', kind: 'text', required: true, value: constant(config.listingFormat ?? 'FixedPrice') },
       { key: '*Duration', kind: 'text', required: true, value: constant(config.duration ?? 'GTC') },
       { key: '*StartPrice', kind: 'numeric', required: true, source: 'price', value: (vc) => { const price = readSellingPrice(vc); return price && formatAmount(price); } },
