@@ -12,7 +12,7 @@ import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { MarketplaceVariation } from './record.js';
 import type { MarketplaceSettings } from './settings.js';
-import type { TemplateLookup } from '../../rules/template.js';
+import { renderTemplate, type Template, type TemplateLookup, type TemplateModifier } from '../../rules/template.js';
 
 export interface ValueContext {
   product: Product;
@@ -238,17 +238,32 @@ function computeBarcode(vc: ValueContext): Barcode | undefined {
  * instance may sell); `:amount` / `:currency` read a money field, `:first` a multi-value's first value.
  */
 export function templateLookup(vc: ValueContext): TemplateLookup {
-  return (vc.memo.lookup ??= (field, modifier) => {
-    if (field === 'quantity' && modifier === undefined) {
-      const quantity = readQuantity(vc);
-      return quantity === undefined ? undefined : String(quantity);
-    }
-    if (modifier === 'amount' || modifier === 'currency') {
-      const money = field === 'price' ? readSellingPrice(vc) : readMoney(vc, field);
-      if (money === undefined) return undefined;
-      return modifier === 'amount' ? formatAmount(money) : money.currency;
-    }
-    const value = readField(vc, field);
-    return modifier === 'first' ? firstValue(value) : value;
-  });
+  return (vc.memo.lookup ??= (field, modifier) => lookupPlaceholder(vc, field, modifier));
+}
+
+function lookupPlaceholder(vc: ValueContext, field: string, modifier: TemplateModifier | undefined): string | undefined {
+  if (field === 'quantity' && modifier === undefined) {
+    const quantity = readQuantity(vc);
+    return quantity === undefined ? undefined : String(quantity);
+  }
+  if (modifier === 'amount' || modifier === 'currency') {
+    const money = field === 'price' ? readSellingPrice(vc) : readMoney(vc, field);
+    if (money === undefined) return undefined;
+    return modifier === 'amount' ? formatAmount(money) : money.currency;
+  }
+  const value = readField(vc, field);
+  return modifier === 'first' ? firstValue(value) : value;
+}
+
+/**
+ * A column's value from its template. A lone placeholder (`{title}`, most columns) is its value as
+ * `renderTemplate` gives it, read without a lookup function per product.
+ */
+export function templateValue(template: Template): (vc: ValueContext) => string {
+  const [only] = template.parts;
+  if (template.parts.length === 1 && only && 'field' in only) {
+    const { field, modifier } = only;
+    return (vc) => lookupPlaceholder(vc, field, modifier) ?? '';
+  }
+  return (vc) => renderTemplate(template, templateLookup(vc));
 }

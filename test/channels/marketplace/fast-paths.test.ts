@@ -4,9 +4,10 @@ import marketplace from '../../../src/channels/marketplace/index.js';
 import { ebayGroupRows } from '../../../src/channels/marketplace/profiles/ebay-variations.js';
 import type { MarketplaceRecord } from '../../../src/channels/marketplace/record.js';
 import { planFor } from '../../../src/channels/marketplace/settings.js';
-import { createValueContext, firstValue, readImageList } from '../../../src/channels/marketplace/values.js';
+import { createValueContext, firstValue, readImageList, templateLookup, templateValue } from '../../../src/channels/marketplace/values.js';
 import { formatDetails } from '../../../src/channels/marketplace/variation.js';
 import { splitValues } from '../../../src/model/product.js';
+import { compileTemplate, renderTemplate } from '../../../src/rules/template.js';
 import { contextFor, fixtureConfig, NOW, product, renderFeed } from './render-feed.js';
 
 const MULTI = [undefined, '', ' ', '|', ' | ', 'a', ' a ', 'a|b', '|a', 'a|', ' |b| a ', 'a|a', 'x|y|x', '\ta\n', 'a b|c d'];
@@ -142,5 +143,41 @@ describe('marketplace checker', () => {
     expect(checker.check(transformed(b), b)).toEqual([]);
     expect(checker.check(transformed(b), b).map((i) => i.code)).toEqual(['marketplace-duplicate-sku']);
     expect(first).toHaveLength(1);
+  });
+});
+
+describe('templateValue', () => {
+  const SOURCES = ['{title}', '{ title }', '{quantity}', '{price:amount}', '{price:currency}', '{sale_price:amount}', '{image_link:first}', '{missing}', '{ebay.title}', '{title} x', '{brand} {title}'];
+  const PRODUCTS: Record<string, string>[] = [
+    { title: ' Tee ', quantity: '7', price: '19.99 USD', image_link: ' https://x/1 | https://x/2', brand: 'Acme' },
+    { title: '', quantity: 'x', price: 'twelve', sale_price: '-1 USD', image_link: '|', 'ebay.title': 'Override' },
+    { price: '5 EUR' },
+  ];
+  it.each(SOURCES)('%s reads as renderTemplate with the lookup, issues included', (source) => {
+    const compiled = compileTemplate(source);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const ctx = contextFor('ebay', fixtureConfig('ebay'));
+    const { settings } = planFor(ctx);
+    for (const fields of PRODUCTS) {
+      const fast = createValueContext(product('P', fields), settings, NOW);
+      const slow = createValueContext(product('P', fields), settings, NOW);
+      expect([templateValue(compiled.template)(fast), fast.issues]).toEqual([renderTemplate(compiled.template, templateLookup(slow)), slow.issues]);
+    }
+  });
+});
+
+describe('eBay category answers, remembered per config', () => {
+  it('give the same id, or the same error, every time a product type comes again', () => {
+    const config = { ...fixtureConfig('ebay'), categoryMap: { Home: '1', 'Home > Kitchen': '2' } };
+    const ctx = contextFor('ebay', config);
+    const category = (type: string) => {
+      const result = marketplace.transform(product('P', { title: 'T', description: 'D', price: '1 USD', quantity: '1', product_type: type }), ctx);
+      return result.ok ? result.records[0]!.cells['*Category'] : result.issues!.map((i) => i.message).join();
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(category('Home > Kitchen > Mugs')).toBe('2');
+      expect(category('Home>Garden')).toBe('1');
+      expect(category('Garden')).toBe('product_type "Garden" has no eBay category in channels.ebay.categoryMap');
+    }
   });
 });

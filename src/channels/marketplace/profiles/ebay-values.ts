@@ -56,11 +56,25 @@ function mapsFor(config: MarketplaceConfig): EbayMaps {
   if (!maps) {
     maps = {
       conditions: { ...DEFAULT_CONDITIONS, ...config.conditionMap },
-      category: compileCategoryMap(config.categoryMap ?? {}),
+      category: remember(compileCategoryMap(config.categoryMap ?? {})),
     };
     mapsByConfig.set(config, maps);
   }
   return maps;
+}
+
+/** Catalogs repeat a few product types across many products: remember that many answers, at most. */
+const REMEMBERED_TYPES = 10_000;
+
+function remember(lookup: (productType: string) => string | undefined): (productType: string) => string | undefined {
+  const answers = new Map<string, string | null>();
+  return (productType) => {
+    const known = answers.get(productType);
+    if (known !== undefined) return known ?? undefined;
+    const id = lookup(productType);
+    if (answers.size < REMEMBERED_TYPES) answers.set(productType, id ?? null);
+    return id;
+  };
 }
 
 export function readConditionId(vc: ValueContext): string | undefined {
