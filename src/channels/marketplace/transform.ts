@@ -23,11 +23,8 @@ const blankRows = new WeakMap<readonly ColumnSpec[], Readonly<Record<string, str
  */
 function blankCells(columns: readonly ColumnSpec[]): Record<string, string> {
   let blank = blankRows.get(columns);
-  if (!blank) {
-    const row: Record<string, string> = {};
-    for (const column of columns) row[column.key] = '';
-    blankRows.set(columns, (blank = row));
-  }
+  // Object.fromEntries builds a shape V8 clones quickly; a row grown key by key clones several times slower.
+  if (!blank) blankRows.set(columns, (blank = Object.fromEntries(columns.map((column) => [column.key, '']))));
   return { ...blank };
 }
 
