@@ -63,6 +63,10 @@ export function quoteCsvField(value: string, delimiter = ','): string {
   return value;
 }
 
+function hasLineBreak(value: string): boolean {
+  return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+}
+
 /** Formats one cell of a given kind with options fixed for a whole file. */
 export type CsvFieldFormatter = (value: string, kind?: CsvColumnKind) => string;
 
@@ -78,8 +82,14 @@ export function createCsvFieldFormatter(options: Omit<CsvFieldOptions, 'kind'> =
   // One regex pass tells whether a value needs quoting; a delimiter of two UTF-16 units is found by includes.
   const special = delimiter.length === 1 ? new RegExp(`[\\r\\n"\\u${delimiter.charCodeAt(0).toString(16).padStart(4, '0')}]`) : /["\r\n]/;
   const delimiterOutside = delimiter.length !== 1;
+  // A `'` prefix needs no quoting unless the delimiter holds a `'` (settings forbid it; this module does not).
+  const prefixIsPlain = !delimiter.includes("'");
   return (value, kind = 'text') => {
-    let text = replace ? value.replace(LINE_BREAK_RE, ' ') : value;
+    // Fast path, most cells: nothing to replace or quote, so at most the guard's prefix changes the value.
+    if (prefixIsPlain && !special.test(value) && !(delimiterOutside && value.includes(delimiter))) {
+      return guard && needsNeutralising(value, kind) ? `'${value}` : value;
+    }
+    let text = replace && hasLineBreak(value) ? value.replace(LINE_BREAK_RE, ' ') : value;
     if (guard && needsNeutralising(text, kind)) text = `'${text}`;
     if (!special.test(text) && !(delimiterOutside && text.includes(delimiter))) return text;
     return text.includes('"') ? `"${text.replace(QUOTE_RE, '""')}"` : `"${text}"`;

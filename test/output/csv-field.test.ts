@@ -103,7 +103,9 @@ describe('createCsvFieldFormatter', () => {
     if (needsNeutralising(text, kind)) text = `'${text}`;
     return quoteCsvField(text, delimiter);
   }
-  const values = ['', 'plain', 'a,b', 'a;b', 'a\tb', 'a b', 'say "hi"', '"', 'x\r\ny', '\r\n=1', '\n', '=1', '-5', '-5x', '+3.50', "'q", '😀x', 'a😀b', '\u00e9,\u00e9'];
+  const values = ['', 'plain', 'a,b', 'a;b', 'a\tb', 'a b', 'say "hi"', '"', 'x\r\ny', '\r\n=1', '\n', '=1', '-5', '-5x', '+3.50', "'q", '😀x', 'a😀b', '\u00e9,\u00e9',
+    // fast path (nothing to replace or quote) next to the slow one: triggers with and without a delimiter or break after them
+    '\r=1', '\r', '\0', '@x', '\t1', '=a;b', '=a\tb', "='", '-5\n', '-', '.5', '+', 'x\r'];
   it.each([',', ';', '\t', ' ', '|', "'", '😀', '\\', ']', '^', '-'])('matches the reference composition for delimiter %j', (delimiter) => {
     for (const newlines of ['keep', 'replace'] as const) {
       const field = createCsvFieldFormatter({ delimiter, newlines });

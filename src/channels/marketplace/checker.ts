@@ -10,7 +10,7 @@
  */
 import { KeyTable } from '../../model/key-table.js';
 import type { Product } from '../../model/product.js';
-import { FORMULA_TRIGGERS, needsNeutralising, replaceLineBreaks } from '../../output/csv-field.js';
+import { needsNeutralising, replaceLineBreaks, startsWithFormulaTrigger } from '../../output/csv-field.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
 import type { MarketplaceRecord } from './record.js';
@@ -29,20 +29,24 @@ interface GroupState {
   name: string;
   dimensions: string;
   details: Set<string>;
+  /** The group's SKU was claimed without a clash: its other variants need not claim it again. */
+  claimed: boolean;
 }
 
 /** `[dimensions, ...details]` as JSON: a closed group's state in one string. */
 function packGroup(group: GroupState): string {
-  return JSON.stringify([group.dimensions, ...group.details]);
+  const list = [group.dimensions];
+  for (const details of group.details) list.push(details);
+  return JSON.stringify(list);
 }
 
 function unpackGroup(name: string, packed: string): GroupState {
   const [dimensions = '', ...details] = JSON.parse(packed) as string[];
-  return { name, dimensions, details: new Set(details) };
+  return { name, dimensions, details: new Set(details), claimed: false };
 }
 
-/** First characters that may start a formula once line breaks are replaced (CR and LF become spaces). */
-const TRIGGER_CODES = new Set(FORMULA_TRIGGERS.map((trigger) => trigger.charCodeAt(0)));
+/** What `check` returns for a clean record (most of them): shared, so frozen. */
+const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
 
 export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<MarketplaceRecord> {
   const { settings, profile, columns } = planFor(ctx);
@@ -52,71 +56,85 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
   const closed = new Map<string, string>();
   let open: GroupState | undefined;
   const replace = settings.newlines === 'replace';
+  const keys = columns.map((column) => column.key);
+  const kinds = columns.map((column) => column.kind);
+  /** The product being checked, and its issues (allocated at the first one). */
+  let product: Product | undefined;
+  let issues: Issue[] | undefined;
+
+  function at(field?: string): Partial<Issue> {
+    const where: Partial<Issue> = { channel: settings.instance, productId: product!.id, line: product!.line };
+    if (field !== undefined) where.field = field;
+    return where;
+  }
 
   function closeGroup(): void {
     if (open) closed.set(open.name, packGroup(open));
     open = undefined;
   }
 
-  /** A SKU belongs to one product, or to one variation group (claimed again by each variant). */
-  function claim(sku: string, owner: Owner, issues: Issue[], where: Partial<Issue>): void {
-    const previous = owners.get(sku);
-    if (previous === undefined) {
-      owners.add(sku, owner);
-      return;
-    }
-    if (owner === GROUP && previous === GROUP) return;
-    issues.push(error('marketplace-duplicate-sku', `SKU "${sku}" is already used by ${describeOwner(previous, sku)}`, where));
+  /** A SKU belongs to one product, or to one variation group (claimed again by each variant); false on a clash. */
+  function claim(sku: string, owner: Owner, field?: string): boolean {
+    if (owners.add(sku, owner)) return true;
+    const previous = owners.get(sku)!;
+    if (owner === GROUP && previous === GROUP) return true;
+    (issues ??= []).push(error('marketplace-duplicate-sku', `SKU "${sku}" is already used by ${describeOwner(previous, sku)}`, at(field)));
+    return false;
   }
 
-  function checkVariation(record: MarketplaceRecord, issues: Issue[], where: Partial<Issue>): void {
+  function checkVariation(record: MarketplaceRecord): void {
     const variation = record.variation;
     if (!variation || !profile.variations) {
       closeGroup();
       return;
     }
     const name = variation.group;
-    claim(name, GROUP, issues, { ...where, field: 'item_group_id' });
-    const dimensions = Object.keys(variation.details).join('|');
-    const details = formatDetails(variation.details);
     let group = open?.name === name ? open : undefined;
+    const claimed = group?.claimed === true || claim(name, GROUP, 'item_group_id');
+    let dimensions = '';
+    let count = 0;
+    for (const dimension in variation.details) dimensions += count++ === 0 ? dimension : `|${dimension}`;
+    const details = formatDetails(variation.details);
     if (!group) {
       closeGroup();
       const packed = closed.get(name);
       if (packed !== undefined) {
-        issues.push(error('marketplace-variation-group-split', `item_group_id "${name}": variants must be consecutive in the catalog; this one comes after another product (sort the catalog by item_group_id)`, { ...where, field: 'item_group_id' }));
+        (issues ??= []).push(error('marketplace-variation-group-split', `item_group_id "${name}": variants must be consecutive in the catalog; this one comes after another product (sort the catalog by item_group_id)`, at('item_group_id')));
         group = unpackGroup(name, packed);
         closed.delete(name);
-      } else group = { name, dimensions, details: new Set() };
+      } else group = { name, dimensions, details: new Set(), claimed: false };
       open = group;
     }
+    group.claimed = claimed;
     if (group.dimensions !== dimensions) {
-      issues.push(error('marketplace-variation-dimensions', `item_group_id "${name}": this variant has ${dimensions.replace(/\|/g, ', ')}; the group's first has ${group.dimensions.replace(/\|/g, ', ')}`, { ...where, field: 'item_group_id' }));
+      (issues ??= []).push(error('marketplace-variation-dimensions', `item_group_id "${name}": this variant has ${dimensions.replace(/\|/g, ', ')}; the group's first has ${group.dimensions.replace(/\|/g, ', ')}`, at('item_group_id')));
     }
     if (group.details.has(details)) {
-      issues.push(error('marketplace-variation-duplicate', `item_group_id "${name}": another variant is already ${details}`, { ...where, field: 'item_group_id' }));
+      (issues ??= []).push(error('marketplace-variation-duplicate', `item_group_id "${name}": another variant is already ${details}`, at('item_group_id')));
     }
     group.details.add(details);
   }
 
   return {
-    check(record: MarketplaceRecord, product: Product): Issue[] {
-      const where: Partial<Issue> = { channel: settings.instance, productId: product.id, line: product.line };
-      const issues: Issue[] = [];
-      claim(record.sku, product.line, issues, where);
-      checkVariation(record, issues, where);
+    check(record: MarketplaceRecord, checked: Product): Issue[] {
+      product = checked;
+      issues = undefined;
+      claim(record.sku, checked.line);
+      checkVariation(record);
       if (settings.formulaGuard) {
-        for (const column of columns) {
-          const raw = record.cells[column.key] ?? '';
+        const { cells } = record;
+        for (let i = 0; i < keys.length; i++) {
+          const raw = cells[keys[i]!];
           // Only a value starting with a trigger can need the guard; a replaced line break starts with a space.
-          if (!TRIGGER_CODES.has(raw.charCodeAt(0))) continue;
+          if (raw === undefined || !startsWithFormulaTrigger(raw)) continue;
           const value = replace ? replaceLineBreaks(raw) : raw;
-          if (needsNeutralising(value, column.kind)) {
-            issues.push(warning('csv-formula-neutralised', `${column.key}: starts with ${JSON.stringify(value[0])}, written with a leading ' so no spreadsheet runs it`, { ...where, field: column.key }));
+          if (needsNeutralising(value, kinds[i])) {
+            (issues ??= []).push(warning('csv-formula-neutralised', `${keys[i]}: starts with ${JSON.stringify(value[0])}, written with a leading ' so no spreadsheet runs it`, at(keys[i])));
           }
         }
       }
-      return issues;
+      product = undefined;
+      return issues ?? NO_ISSUES;
     },
     finish: () => profile.settingsIssues?.(settings) ?? [],
   };

@@ -2,8 +2,8 @@
 import { ConfigError } from '../../errors.js';
 import type { ColumnSpec } from './profiles/profile.js';
 import type { ColumnConfig } from './settings.js';
-import { compileTemplate, renderTemplate, type Template } from '../../rules/template.js';
-import { templateLookup } from './values.js';
+import { compileTemplate, type Template } from '../../rules/template.js';
+import { templateValue } from './values.js';
 
 /** A template from config, or a ConfigError naming where it is. */
 export function compileConfigTemplate(source: string, where: string): Template {
@@ -20,7 +20,7 @@ export function configuredColumns(configs: readonly ColumnConfig[], where: strin
       key: column.header,
       kind: column.kind ?? 'text',
       source: template.fields.join(', '),
-      value: (vc) => renderTemplate(template, templateLookup(vc)),
+      value: templateValue(template),
     };
     if (column.required) spec.required = true;
     if (column.maxLength !== undefined) spec.maxLength = column.maxLength;

@@ -24,7 +24,18 @@ export function createCsvFormat(plan: MarketplacePlan): FeedFormat<MarketplaceRe
     let row = '';
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) row += delimiter;
-      row += field(cells[keys[i]!] ?? '', kinds[i]);
+      const value = cells[keys[i]!];
+      if (value) row += field(value, kinds[i]);
+    }
+    return row + eol;
+  }
+  /** A row given as its cells in column order. */
+  function writeValues(values: readonly string[]): string {
+    let row = '';
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) row += delimiter;
+      const value = values[i]!;
+      if (value !== '') row += field(value, kinds[i]);
     }
     return row + eol;
   }
@@ -32,10 +43,10 @@ export function createCsvFormat(plan: MarketplacePlan): FeedFormat<MarketplaceRe
 
   function flushGroup(): string {
     if (group.length === 0 || !profile.variations) return '';
-    const rows = profile.variations.rows(group);
+    const rows = profile.variations.rows(group, keys);
     group = [];
     let text = '';
-    for (const row of rows) text += writeRow(row);
+    for (const row of rows) text += writeValues(row);
     return text;
   }
 

@@ -4,7 +4,7 @@
  * its problems once in `vc.issues` and returns undefined when there is nothing to write.
  */
 import type { Product } from '../../model/product.js';
-import { splitValues } from '../../model/product.js';
+import { MULTI_VALUE_SEPARATOR, splitValues } from '../../model/product.js';
 import { formatAmount, parseMoney, type Money } from '../../model/money.js';
 import { reserveStock } from '../../rules/stock.js';
 import { checkGtin, gtinKind, isScientificNotation } from '../../validate/gtin.js';
@@ -12,7 +12,7 @@ import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { MarketplaceVariation } from './record.js';
 import type { MarketplaceSettings } from './settings.js';
-import type { TemplateLookup } from '../../rules/template.js';
+import { renderTemplate, type Template, type TemplateLookup, type TemplateModifier } from '../../rules/template.js';
 
 export interface ValueContext {
   product: Product;
@@ -33,7 +33,6 @@ export interface ValueMemo {
   money: Map<string, Money | null> | undefined;
   sellingPrice: Money | null | undefined;
   quantity: number | null | undefined;
-  images: string[] | undefined;
   barcode: Barcode | null | undefined;
   variation: MarketplaceVariation | null | undefined;
   lookup: TemplateLookup | undefined;
@@ -46,7 +45,6 @@ export function createValueContext(product: Product, settings: MarketplaceSettin
     money: undefined,
     sellingPrice: undefined,
     quantity: undefined,
-    images: undefined,
     barcode: undefined,
     variation: undefined,
     lookup: undefined,
@@ -168,15 +166,38 @@ function computeQuantity(vc: ValueContext): number | undefined {
   return reserveStock(Number(trimmed), vc.settings.stock);
 }
 
-/** `image_link` then `additional_image_link` values, without repeats. */
-export function readImages(vc: ValueContext): string[] {
-  if (vc.memo.images === undefined) {
-    const images: string[] = [];
-    for (const url of splitValues(readField(vc, 'image_link'))) if (!images.includes(url)) images.push(url);
-    for (const url of splitValues(readField(vc, 'additional_image_link'))) if (!images.includes(url)) images.push(url);
-    vc.memo.images = images;
+/**
+ * `image_link` then `additional_image_link` values, without repeats, `|`-joined (eBay's PicURL);
+ * undefined when there is none. Read once per product, so not memoised.
+ */
+export function readImageList(vc: ValueContext): string | undefined {
+  const image = readField(vc, 'image_link');
+  const more = readField(vc, 'additional_image_link');
+  // A lone image without additional ones needs no split and no de-duplication.
+  if (more === undefined && (image === undefined || image.indexOf(MULTI_VALUE_SEPARATOR) < 0)) return image?.trim() || undefined;
+  const images: string[] = [];
+  addValues(images, image);
+  addValues(images, more);
+  return images.length === 0 ? undefined : images.join('|');
+}
+
+/** Appends the multi-value's values that `list` does not hold yet. */
+function addValues(list: string[], value: string | undefined): void {
+  if (value === undefined) return;
+  if (value.indexOf(MULTI_VALUE_SEPARATOR) < 0) {
+    const only = value.trim();
+    if (only !== '' && !list.includes(only)) list.push(only);
+    return;
   }
-  return vc.memo.images;
+  for (const part of splitValues(value)) if (!list.includes(part)) list.push(part);
+}
+
+/** `splitValues(value)[0]`: the first non-blank value, trimmed; split only when there are several. */
+export function firstValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.indexOf(MULTI_VALUE_SEPARATOR) >= 0) return splitValues(value)[0];
+  const only = value.trim();
+  return only === '' ? undefined : only;
 }
 
 export interface Barcode {
@@ -217,17 +238,32 @@ function computeBarcode(vc: ValueContext): Barcode | undefined {
  * instance may sell); `:amount` / `:currency` read a money field, `:first` a multi-value's first value.
  */
 export function templateLookup(vc: ValueContext): TemplateLookup {
-  return (vc.memo.lookup ??= (field, modifier) => {
-    if (field === 'quantity' && modifier === undefined) {
-      const quantity = readQuantity(vc);
-      return quantity === undefined ? undefined : String(quantity);
-    }
-    if (modifier === 'amount' || modifier === 'currency') {
-      const money = field === 'price' ? readSellingPrice(vc) : readMoney(vc, field);
-      if (money === undefined) return undefined;
-      return modifier === 'amount' ? formatAmount(money) : money.currency;
-    }
-    const value = readField(vc, field);
-    return modifier === 'first' ? splitValues(value)[0] : value;
-  });
+  return (vc.memo.lookup ??= (field, modifier) => lookupPlaceholder(vc, field, modifier));
+}
+
+function lookupPlaceholder(vc: ValueContext, field: string, modifier: TemplateModifier | undefined): string | undefined {
+  if (field === 'quantity' && modifier === undefined) {
+    const quantity = readQuantity(vc);
+    return quantity === undefined ? undefined : String(quantity);
+  }
+  if (modifier === 'amount' || modifier === 'currency') {
+    const money = field === 'price' ? readSellingPrice(vc) : readMoney(vc, field);
+    if (money === undefined) return undefined;
+    return modifier === 'amount' ? formatAmount(money) : money.currency;
+  }
+  const value = readField(vc, field);
+  return modifier === 'first' ? firstValue(value) : value;
+}
+
+/**
+ * A column's value from its template. A lone placeholder (`{title}`, most columns) is its value as
+ * `renderTemplate` gives it, read without a lookup function per product.
+ */
+export function templateValue(template: Template): (vc: ValueContext) => string {
+  const [only] = template.parts;
+  if (template.parts.length === 1 && only && 'field' in only) {
+    const { field, modifier } = only;
+    return (vc) => lookupPlaceholder(vc, field, modifier) ?? '';
+  }
+  return (vc) => renderTemplate(template, templateLookup(vc));
 }

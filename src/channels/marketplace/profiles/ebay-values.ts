@@ -1,9 +1,8 @@
 /** eBay's own readings of a product: its site header, category id and condition id. */
 import { ConfigError } from '../../../errors.js';
-import { splitValues } from '../../../model/product.js';
 import { error } from '../../../validate/issue.js';
 import type { MarketplaceConfig } from '../settings.js';
-import { readField, report, type ValueContext } from '../values.js';
+import { firstValue, readField, report, type ValueContext } from '../values.js';
 import { compileCategoryMap } from '../../../rules/category-map.js';
 
 export interface EbaySite {
@@ -57,11 +56,25 @@ function mapsFor(config: MarketplaceConfig): EbayMaps {
   if (!maps) {
     maps = {
       conditions: { ...DEFAULT_CONDITIONS, ...config.conditionMap },
-      category: compileCategoryMap(config.categoryMap ?? {}),
+      category: remember(compileCategoryMap(config.categoryMap ?? {})),
     };
     mapsByConfig.set(config, maps);
   }
   return maps;
+}
+
+/** Catalogs repeat a few product types across many products: remember that many answers, at most. */
+const REMEMBERED_TYPES = 10_000;
+
+function remember(lookup: (productType: string) => string | undefined): (productType: string) => string | undefined {
+  const answers = new Map<string, string | null>();
+  return (productType) => {
+    const known = answers.get(productType);
+    if (known !== undefined) return known ?? undefined;
+    const id = lookup(productType);
+    if (answers.size < REMEMBERED_TYPES) answers.set(productType, id ?? null);
+    return id;
+  };
 }
 
 export function readConditionId(vc: ValueContext): string | undefined {
@@ -76,7 +89,7 @@ export function readConditionId(vc: ValueContext): string | undefined {
 
 /** The eBay category of the longest `categoryMap` prefix of the product's (first) product_type. */
 export function readCategoryId(vc: ValueContext): string | undefined {
-  const productType = splitValues(readField(vc, 'product_type'))[0];
+  const productType = firstValue(readField(vc, 'product_type'));
   const where = `${vc.settings.path}.categoryMap`;
   if (productType === undefined) {
     report(vc, error('ebay-category-unmapped', `product_type: is empty, so no eBay category can be chosen from ${where}`, { field: 'product_type' }));

@@ -10,8 +10,7 @@ import { formatAmount } from '../../../model/money.js';
 import { warning } from '../../../validate/issue.js';
 import { compileConfigTemplate, configuredColumns } from '../columns.js';
 import type { MarketplaceSettings } from '../settings.js';
-import { renderTemplate } from '../../../rules/template.js';
-import { readBarcode, readImages, readQuantity, readSellingPrice, templateLookup, type ValueContext } from '../values.js';
+import { readBarcode, readImageList, readQuantity, readSellingPrice, templateValue, type ValueContext } from '../values.js';
 import { formatDetails, readVariation } from '../variation.js';
 import { actionHeader, DEFAULT_VERSION, readCategoryId, readConditionId, resolveSite } from './ebay-values.js';
 import { ebayGroupRows } from './ebay-variations.js';
@@ -33,7 +32,7 @@ const TEMPLATES: Readonly<Record<string, string>> = {
 function templated(settings: MarketplaceSettings, key: string): Pick<ColumnSpec, 'value' | 'source'> {
   const source = settings.config.templates?.[key] ?? TEMPLATES[key] ?? `{${key}}`;
   const template = compileConfigTemplate(source, `${settings.path}.templates.${key}`);
-  return { source: template.fields.join(', '), value: (vc) => renderTemplate(template, templateLookup(vc)) };
+  return { source: template.fields.join(', '), value: templateValue(template) };
 }
 
 function details(vc: ValueContext): string | undefined {
@@ -63,7 +62,7 @@ export const ebay: MarketplaceProfile = {
       { key: 'RelationshipDetails', kind: 'text', value: details },
       { key: '*ConditionID', kind: 'numeric', required: true, source: 'condition', value: readConditionId },
       { key: '*Description', kind: 'text', required: true, ...templated(settings, '*Description') },
-      { key: 'PicURL', kind: 'url', source: 'image_link', value: (vc) => readImages(vc).join('|') || undefined },
+      { key: 'PicURL', kind: 'url', source: 'image_link', value: readImageList },
       { key: '*Format', kind: 'text', required: true, value: constant(config.listingFormat ?? 'FixedPrice') },
       { key: '*Duration', kind: 'text', required: true, value: constant(config.duration ?? 'GTC') },
       { key: '*StartPrice', kind: 'numeric', required: true, source: 'price', value: (vc) => { const price = readSellingPrice(vc); return price && formatAmount(price); } },

@@ -24,8 +24,8 @@ export interface ColumnSpec {
   value(vc: ValueContext): string | undefined;
 }
 
-/** Rows (cell maps keyed like records) that stand for one variation group, parent first. */
-export type GroupRows = (group: readonly MarketplaceRecord[]) => Record<string, string>[];
+/** Rows that stand for one variation group, parent first, each as its cells in the order of `keys` (the file's column keys). */
+export type GroupRows = (group: readonly MarketplaceRecord[], keys: readonly string[]) => string[][];
 
 export interface ProfileVariations {
   /** Catalog attribute -> marketplace dimension name, in the order dimensions are written. */
