@@ -86,13 +86,17 @@ async function emit(run: Run, rec: unknown, product: Product, where: Partial<Iss
   // The common case, a clean record, allocates nothing here.
   if (!valid || checks.length > 0) {
     const key = run.instance.channel.key(rec);
-    const at = { ...where, productId: key || where.productId };
-    const schema = valid ? NO_ISSUES : schemaIssues(run.validate!.errors, at);
-    // A channel check that explains a field (`gtin`: wrong check digit, expected 1) replaces the
-    // schema's generic format error on the same field, so each problem is reported once.
-    const explained = new Set(checks.filter((i) => i.severity === 'error' && i.field).map((i) => i.field!));
-    const generic = schema.filter((i) => !(i.code === 'schema-format' && i.field && explained.has(i.field.replace(/\[[0-9]+\]$/, ''))));
-    const errors = record(run, generic, at) + record(run, checks, at);
+    const at = key && key !== where.productId ? { ...where, productId: key } : where;
+    let errors = 0;
+    if (!valid) {
+      const schema = schemaIssues(run.validate!.errors, at);
+      // A channel check that explains a field (`gtin`: wrong check digit, expected 1) replaces the
+      // schema's generic format error on the same field, so each problem is reported once.
+      const explained = new Set(checks.filter((i) => i.severity === 'error' && i.field).map((i) => i.field!));
+      const generic = schema.filter((i) => !(i.code === 'schema-format' && i.field && explained.has(i.field.replace(/\[[0-9]+\]$/, ''))));
+      errors += record(run, generic, at);
+    }
+    errors += record(run, checks, at);
     if (errors > 0) return errors;
   }
   for (const sink of run.sinks.values()) await sink.add(rec);
@@ -102,12 +106,18 @@ async function emit(run: Run, rec: unknown, product: Product, where: Partial<Iss
 
 function record(run: Run, issues: readonly Issue[], where: Partial<Issue>): number {
   let errors = 0;
+  const channel = run.instance.name;
   for (const issue of issues) {
-    const full: Issue = { ...where, ...issue, channel: run.instance.name };
-    if (full.productId === undefined) full.productId = where.productId;
-    if (full.line === undefined) full.line = where.line;
-    run.log.add(full);
-    if (full.severity === 'error') { errors++; run.summary.errors++; } else run.summary.warnings++;
+    // Past the log's cap an issue is only counted: no copy of it is made.
+    if (run.log.keepsMore()) {
+      const full: Issue = { ...where, ...issue, channel };
+      if (full.productId === undefined) full.productId = where.productId;
+      if (full.line === undefined) full.line = where.line;
+      run.log.add(full);
+    } else {
+      run.log.tally(channel, issue.code, issue.severity);
+    }
+    if (issue.severity === 'error') { errors++; run.summary.errors++; } else run.summary.warnings++;
   }
   return errors;
 }

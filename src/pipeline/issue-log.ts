@@ -20,10 +20,16 @@ export interface IssueLogState {
 
 export class IssueLog {
   readonly kept: Issue[] = [];
-  private readonly counts = new Map<string, IssueCount>();
+  /** channel -> code -> severity -> count; codes are constants, so no key is built per issue. */
+  private readonly counts = new Map<string | undefined, Map<string, Partial<Record<Issue['severity'], IssueCount>>>>();
   dropped = 0;
 
   constructor(private readonly cap = 1000) {}
+
+  /** Whether the next issue added would be kept in full (else it is only counted). */
+  keepsMore(): boolean {
+    return this.kept.length < this.cap;
+  }
 
   add(issue: Issue): void {
     this.count(issue.channel, issue.code, issue.severity, 1);
@@ -31,15 +37,35 @@ export class IssueLog {
     else this.dropped++;
   }
 
+  /** Count an issue that is not kept. */
+  tally(channel: string | undefined, code: string, severity: Issue['severity']): void {
+    this.count(channel, code, severity, 1);
+    if (this.kept.length >= this.cap) this.dropped++;
+  }
+
   private count(channel: string | undefined, code: string, severity: Issue['severity'], n: number): void {
-    const key = `${channel ?? ''}\u0000${code}\u0000${severity}`;
-    const count = this.counts.get(key);
+    let byCode = this.counts.get(channel);
+    if (!byCode) this.counts.set(channel, (byCode = new Map()));
+    let bySeverity = byCode.get(code);
+    if (!bySeverity) byCode.set(code, (bySeverity = {}));
+    const count = bySeverity[severity];
     if (count) count.count += n;
-    else this.counts.set(key, { channel, code, severity, count: n });
+    else bySeverity[severity] = { channel, code, severity, count: n };
+  }
+
+  private allCounts(): IssueCount[] {
+    const out: IssueCount[] = [];
+    for (const byCode of this.counts.values()) {
+      for (const bySeverity of byCode.values()) {
+        if (bySeverity.error) out.push(bySeverity.error);
+        if (bySeverity.warning) out.push(bySeverity.warning);
+      }
+    }
+    return out;
   }
 
   state(): IssueLogState {
-    return { kept: this.kept, counts: [...this.counts.values()], dropped: this.dropped };
+    return { kept: this.kept, counts: this.allCounts(), dropped: this.dropped };
   }
 
   merge(state: IssueLogState): void {
@@ -52,7 +78,7 @@ export class IssueLog {
   }
 
   totals(): IssueCount[] {
-    return [...this.counts.values()].sort(
+    return this.allCounts().sort(
       (a, b) => (a.channel ?? '').localeCompare(b.channel ?? '') || a.severity.localeCompare(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
     );
   }
