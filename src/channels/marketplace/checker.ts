@@ -4,9 +4,10 @@
  * dimensions on every variant, no two variants alike; and, per cell, a warning when the
  * formula guard will change a value the marketplace receives.
  *
- * Memory per run: one hashed entry per SKU (its owner's line, not a message), and per variation
- * group its variants' details, held as a Set while the group is open and packed into one string
- * once another group or product starts (a split group is unpacked again to check its variants).
+ * Memory per run: one hashed entry per SKU (its owner's line, not a message) and per variation group
+ * name; the open group's variants' details in a Set, and the last CLOSED_KEPT closed groups' details
+ * packed into one string each (a split group is unpacked again to check its variants against the
+ * earlier ones). A group split further apart is still reported as split, and checked from there on.
  */
 import { KeyTable } from '../../model/key-table.js';
 import type { Product } from '../../model/product.js';
@@ -45,6 +46,9 @@ function unpackGroup(name: string, packed: string): GroupState {
   return { name, dimensions, details: new Set(details), claimed: false };
 }
 
+/** Closed groups whose variants' details are kept for checking a split group; memory stays flat. */
+export const CLOSED_KEPT = 10_000;
+
 /** What `check` returns for a clean record (most of them): shared, so frozen. */
 const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
 
@@ -52,7 +56,9 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
   const { settings, profile, columns } = planFor(ctx);
   /** SKU -> owner, as hashes (see KeyTable): one entry per SKU for the whole run. */
   const owners = new KeyTable();
-  /** Groups seen and no longer open -> their packed state. */
+  /** Every variation group seen (hashes). */
+  const groupsSeen = new KeyTable();
+  /** The latest closed groups -> their packed state, oldest first. */
   const closed = new Map<string, string>();
   let open: GroupState | undefined;
   const replace = settings.newlines === 'replace';
@@ -69,7 +75,10 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
   }
 
   function closeGroup(): void {
-    if (open) closed.set(open.name, packGroup(open));
+    if (open) {
+      closed.set(open.name, packGroup(open));
+      if (closed.size > CLOSED_KEPT) closed.delete(closed.keys().next().value!);
+    }
     open = undefined;
   }
 
@@ -97,9 +106,11 @@ export function createMarketplaceChecker(ctx: ChannelContext): RecordChecker<Mar
     const details = formatDetails(variation.details);
     if (!group) {
       closeGroup();
+      if (!groupsSeen.add(name)) {
+        (issues ??= []).push(error('marketplace-variation-group-split', `item_group_id "${name}": variants must be consecutive in the catalog; this one comes after another product (sort the catalog by item_group_id)`, at('item_group_id')));
+      }
       const packed = closed.get(name);
       if (packed !== undefined) {
-        (issues ??= []).push(error('marketplace-variation-group-split', `item_group_id "${name}": variants must be consecutive in the catalog; this one comes after another product (sort the catalog by item_group_id)`, at('item_group_id')));
         group = unpackGroup(name, packed);
         closed.delete(name);
       } else group = { name, dimensions, details: new Set(), claimed: false };

@@ -1,5 +1,6 @@
 /** Fast paths next to the straightforward code they replace (kept here as the oracle), on tricky input. */
 import { describe, expect, it } from 'vitest';
+import { CLOSED_KEPT } from '../../../src/channels/marketplace/checker.js';
 import marketplace from '../../../src/channels/marketplace/index.js';
 import { ebayGroupRows } from '../../../src/channels/marketplace/profiles/ebay-variations.js';
 import type { MarketplaceRecord } from '../../../src/channels/marketplace/record.js';
@@ -179,5 +180,22 @@ describe('eBay category answers, remembered per config', () => {
       expect(category('Home>Garden')).toBe('1');
       expect(category('Garden')).toBe('product_type "Garden" has no eBay category in channels.ebay.categoryMap');
     }
+  });
+});
+
+describe('marketplace checker memory', () => {
+  const BASE = { title: 'Tee', description: 'Soft.', product_type: 'Apparel > Tops', price: '19.99 USD', quantity: '5', image_link: 'https://shop.example/a.jpg' };
+  it(`reports a group split further apart than the ${CLOSED_KEPT} closed groups it keeps, and checks it from there on`, () => {
+    const products = [product('OLD-1', { ...BASE, item_group_id: 'OLD', color: 'Red' }, 2)];
+    for (let i = 0; i <= CLOSED_KEPT; i++) products.push(product(`G${i}-1`, { ...BASE, item_group_id: `G${i}`, color: 'Red' }, 3 + i));
+    products.push(
+      product('OLD-2', { ...BASE, item_group_id: 'OLD', color: 'Blue' }, 9_999_998),
+      product('OLD-3', { ...BASE, item_group_id: 'OLD', color: 'Blue' }, 9_999_999),
+    );
+    const { issues } = renderFeed(products, 'ebay', fixtureConfig('ebay'));
+    expect(issues.map((i) => [i.productId, i.code])).toEqual([
+      ['OLD-2', 'marketplace-variation-group-split'],
+      ['OLD-3', 'marketplace-variation-duplicate'],
+    ]);
   });
 });
