@@ -164,6 +164,31 @@ describe('google transform', () => {
     expect(record.excluded_destination).toEqual(['Shopping_ads', 'Free_listings']);
   });
 
+  it('reads a one-value list cell as splitValues would (trimmed, empty dropped, errors reported)', () => {
+    const one = recordOf(validFields({ product_type: '  Home &amp; Garden  ', additional_image_link: ' https://shop.example.com/i/2.jpg ' }));
+    const split = recordOf(validFields({ product_type: '  Home &amp; Garden  |', additional_image_link: ' https://shop.example.com/i/2.jpg |' }));
+    expect(one.product_type).toEqual(['Home & Garden']);
+    expect(one.additional_image_link).toEqual(['https://shop.example.com/i/2.jpg']);
+    expect(one).toEqual(split);
+    expect(Object.keys(recordOf(validFields({ product_type: '   ', gtin: '' })))).not.toContain('product_type');
+    const bad = transform(validFields({ product_type: 'A\u0001' }));
+    expect(bad.ok && bad.records[0]!.product_type).toEqual(['A']);
+    expect(bad.issues).toEqual([]);
+  });
+
+  it('reports each problem once with where it happened, and nothing on a clean product', () => {
+    const clean = transform(validFields());
+    expect(clean.issues).toEqual([]);
+    const ctx = makeContext();
+    const result = google.transform(makeProduct(validFields({ id: 'SKU-9', price: 'n/a', sale_price: 'cheap' }), 7), ctx);
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      { severity: 'error', code: 'price-unparseable', message: expect.stringContaining('price:'), channel: 'google', productId: 'SKU-9', line: 7, field: 'price' },
+      { severity: 'error', code: 'price-unparseable', message: expect.stringContaining('sale_price:'), channel: 'google', productId: 'SKU-9', line: 7, field: 'sale_price' },
+    ]);
+    expect(google.transform(makeProduct(validFields()), ctx).issues).toEqual([]);
+  });
+
   it('normalises measures', () => {
     const record = recordOf(validFields({ shipping_weight: '2,5KG', product_height: '10cm', unit_pricing_measure: '750 ML' }));
     expect([record.shipping_weight, record.product_height, record.unit_pricing_measure]).toEqual(['2.5 kg', '10 cm', '750 ml']);
