@@ -243,5 +243,7 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
   const found = issues ?? NO_ISSUES;
   issues = undefined;
   if (failed) return { ok: false, reason: 'attribute values Google cannot read', issues: found };
-  return { ok: true, records: [record as GoogleRecord], issues: found };
+  // Added key by key, a record of more than 16 attributes is a dictionary-mode object in V8, which
+  // the schema, the checker and both formats read several times slower; its copy is a fast object.
+  return { ok: true, records: [{ ...record } as GoogleRecord], issues: found };
 }
