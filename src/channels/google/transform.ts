@@ -169,8 +169,14 @@ function readAttribute(spec: AttributeSpec, raw: string, state: RunState): Googl
     }
     return normalized === '' ? undefined : [normalized];
   }
+  // splitValues' parts (`|`-separated, trimmed, empty ones dropped) read in place: no part arrays.
   const values: string[] = [];
-  for (const text of splitValues(raw)) {
+  for (let start = 0; start <= raw.length; ) {
+    let end = raw.indexOf(MULTI_VALUE_SEPARATOR, start);
+    if (end < 0) end = raw.length;
+    const text = raw.slice(start, end).trim();
+    start = end + 1;
+    if (text === '') continue;
     const normalized = normalizeValue(spec, text, state.options);
     if (typeof normalized !== 'string') report(unreadable(spec, normalized.reason));
     else if (normalized !== '') values.push(normalized);

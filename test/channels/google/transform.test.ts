@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
-import { decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { collapseWhitespace, decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { splitValues } from '../../../src/model/product.js';
 import type { ChannelConfig } from '../../../src/channels/contract.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
 
@@ -174,6 +175,14 @@ describe('google transform', () => {
     const bad = transform(validFields({ product_type: 'A\u0001' }));
     expect(bad.ok && bad.records[0]!.product_type).toEqual(['A']);
     expect(bad.issues).toEqual([]);
+  });
+
+  it('reads a several-value list cell as splitValues would', () => {
+    for (const cell of ['a|b', '|a| |b||', ' a |b ', 'a||', '||', 'a &amp; b|c\u0001|  d  e  ']) {
+      const record = recordOf(validFields({ product_highlight: cell }));
+      const expected = splitValues(cell).map((part) => collapseWhitespace(removeXmlForbidden(decodeEntities(part))));
+      expect([cell, record.product_highlight]).toEqual([cell, expected.length > 0 ? expected : undefined]);
+    }
   });
 
   it('reports each problem once with where it happened, and nothing on a clean product', () => {
