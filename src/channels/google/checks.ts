@@ -15,7 +15,17 @@ import type { GoogleRecord } from './record.js';
 type Where = Partial<Issue>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+
+/** A check's answer when it finds nothing: one shared, frozen array (most records pass every check). */
+const NONE: Issue[] = Object.freeze([]) as unknown as Issue[];
+
+/** Whether a (list) attribute holds a string, as `list(value).length > 0` would say, without the list. */
+function hasString(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item === 'string') return true;
+  return false;
+}
 
 /**
  * Control (Cc), format (Cf: zero-width joiners, bidi marks...), private-use (Co), surrogate (Cs)
@@ -26,17 +36,17 @@ const BAD_ID_CHAR_RE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]/u;
 export function checkSalePrice(record: GoogleRecord, where: Where): Issue[] {
   const price = str(record['price']);
   const sale = str(record['sale_price']);
-  if (!price || !sale) return [];
+  if (!price || !sale) return NONE;
   const p = parseMoney(price);
   const s = parseMoney(sale);
-  if (!p.ok || !s.ok) return []; // the schema reports the format
+  if (!p.ok || !s.ok) return NONE; // the schema reports the format
   if (p.money.currency !== s.money.currency) {
     return [error('sale-price-currency', `sale_price ${sale} is not in the currency of price ${price}`, { ...where, field: 'sale_price' })];
   }
   if (s.money.minor >= p.money.minor) {
     return [error('sale-price-not-below-price', `sale_price ${sale} must be below price ${price}`, { ...where, field: 'sale_price' })];
   }
-  return [];
+  return NONE;
 }
 
 export function checkAvailabilityDate(record: GoogleRecord, where: Where): Issue[] {
@@ -44,7 +54,7 @@ export function checkAvailabilityDate(record: GoogleRecord, where: Where): Issue
   if ((availability === 'preorder' || availability === 'backorder') && !str(record['availability_date'])) {
     return [error('availability-date-missing', `availability ${availability} needs availability_date`, { ...where, field: 'availability_date' })];
   }
-  return [];
+  return NONE;
 }
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
@@ -52,23 +62,23 @@ const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 /** Google accepts availability_date at most a year ahead. */
 export function checkAvailabilityDateRange(record: GoogleRecord, where: Where, now: Date): Issue[] {
   const date = str(record['availability_date']);
-  if (!date || !isIsoDateTime(date)) return [];
+  if (!date || !isIsoDateTime(date)) return NONE;
   const time = isoTime(date);
   if (time - now.getTime() > YEAR_MS) {
     return [warning('availability-date-too-far', `availability_date ${date} is more than a year ahead; Google ignores it`, { ...where, field: 'availability_date' })];
   }
-  return [];
+  return NONE;
 }
 
 export function checkIdentifiers(record: GoogleRecord, where: Where): Issue[] {
-  const gtins = list(record['gtin']);
+  const hasGtin = hasString(record['gtin']);
   const identifierExists = str(record['identifier_exists']);
-  if (identifierExists === 'no' && gtins.length > 0) {
+  if (identifierExists === 'no' && hasGtin) {
     return [error('identifier-exists-with-gtin', 'identifier_exists is "no" but a gtin is given; remove one of them', { ...where, field: 'identifier_exists' })];
   }
   const condition = str(record['condition']) ?? 'new';
   const brand = str(record['brand']);
-  if (condition === 'new' && identifierExists !== 'no' && !(brand && (gtins.length > 0 || str(record['mpn'])))) {
+  if (condition === 'new' && identifierExists !== 'no' && !(brand && (hasGtin || str(record['mpn'])))) {
     return [
       warning('identifiers-missing', 'new products need brand with gtin or mpn (or identifier_exists "no" when the product has none)', {
         ...where,
@@ -76,20 +86,31 @@ export function checkIdentifiers(record: GoogleRecord, where: Where): Issue[] {
       }),
     ];
   }
-  return [];
+  return NONE;
 }
 
 export function checkGtins(record: GoogleRecord, where: Where): Issue[] {
-  const issues: Issue[] = [];
-  for (const gtin of list(record['gtin'])) {
-    if (isScientificNotation(gtin)) {
-      issues.push(error('gtin-scientific-notation', `gtin "${gtin}" was turned into scientific notation by a spreadsheet; its digits are lost`, { ...where, field: 'gtin' }));
-      continue;
-    }
-    const result = checkGtin(gtin);
-    if (!result.ok) issues.push(error(result.code, `gtin ${result.reason}`, { ...where, field: 'gtin' }));
+  const value = record['gtin'];
+  if (typeof value === 'string') {
+    const issue = checkOneGtin(value, where);
+    return issue === undefined ? NONE : [issue];
   }
-  return issues;
+  if (!Array.isArray(value)) return NONE;
+  let issues: Issue[] | undefined;
+  for (const gtin of value) {
+    if (typeof gtin !== 'string') continue;
+    const issue = checkOneGtin(gtin, where);
+    if (issue !== undefined) (issues ??= []).push(issue);
+  }
+  return issues ?? NONE;
+}
+
+function checkOneGtin(gtin: string, where: Where): Issue | undefined {
+  if (isScientificNotation(gtin)) {
+    return error('gtin-scientific-notation', `gtin "${gtin}" was turned into scientific notation by a spreadsheet; its digits are lost`, { ...where, field: 'gtin' });
+  }
+  const result = checkGtin(gtin);
+  return result.ok ? undefined : error(result.code, `gtin ${result.reason}`, { ...where, field: 'gtin' });
 }
 
 /** Printable ASCII only: nothing BAD_ID_CHAR_RE could match (the usual id; skips the Unicode-property regex). */
@@ -102,9 +123,9 @@ function isPrintableAscii(text: string): boolean {
 }
 
 export function checkIdCharacters(record: GoogleRecord, where: Where): Issue[] {
-  if (isPrintableAscii(record.id)) return [];
+  if (isPrintableAscii(record.id)) return NONE;
   const match = BAD_ID_CHAR_RE.exec(record.id);
-  if (!match) return [];
+  if (!match) return NONE;
   const cp = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return [error('id-invalid-character', `id contains U+${cp} (control, format, private-use or unassigned characters are not allowed)`, { ...where, field: 'id' })];
 }
@@ -112,8 +133,8 @@ export function checkIdCharacters(record: GoogleRecord, where: Where): Issue[] {
 const VARIANT_ATTRIBUTES = ['color', 'size', 'material', 'pattern', 'age_group', 'gender'] as const;
 
 export function checkVariantAttributes(record: GoogleRecord, where: Where): Issue[] {
-  if (!str(record['item_group_id'])) return [];
-  if (VARIANT_ATTRIBUTES.some((name) => record[name] !== undefined)) return [];
+  if (!str(record['item_group_id'])) return NONE;
+  for (const name of VARIANT_ATTRIBUTES) if (record[name] !== undefined) return NONE;
   return [
     warning('variant-attribute-missing', `item_group_id is set but none of ${VARIANT_ATTRIBUTES.join(', ')} tells the variants apart`, {
       ...where,
@@ -130,9 +151,9 @@ export function isApparel(record: GoogleRecord): boolean {
 }
 
 export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
-  if (!isApparel(record)) return [];
+  if (!isApparel(record)) return NONE;
   const missing = APPAREL_ATTRIBUTES.filter((name) => record[name] === undefined);
-  if (missing.length === 0) return [];
+  if (missing.length === 0) return NONE;
   return [warning('apparel-attribute-missing', `apparel products need ${missing.join(', ')}`, { ...where, field: missing[0] })];
 }
 
@@ -143,26 +164,29 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
   const ids = new KeyTable();
   /** Lower-cased ids seen -> the line of the first product with that spelling. */
   const folded = new KeyTable();
+  /** One where for every record: the checks copy it into the issues they make. */
+  const where = { channel: ctx.instance, productId: '', line: 0 };
   return {
     check(record: GoogleRecord, product: Product): Issue[] {
-      const where: Where = { channel: ctx.instance, productId: record.id, line: product.line };
-      const issues: Issue[] = [];
+      where.productId = record.id;
+      where.line = product.line;
+      let issues: Issue[] | undefined;
       for (const check of RECORD_CHECKS) {
         const found = check(record, where);
-        if (found.length > 0) issues.push(...found);
+        if (found.length > 0) (issues ??= []).push(...found);
       }
       const dateRange = checkAvailabilityDateRange(record, where, ctx.now);
-      if (dateRange.length > 0) issues.push(...dateRange);
+      if (dateRange.length > 0) (issues ??= []).push(...dateRange);
       const firstLine = ids.get(record.id);
       if (firstLine !== undefined) {
-        issues.push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${firstLine})`, { ...where, field: 'id' }));
+        (issues ??= []).push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${firstLine})`, { ...where, field: 'id' }));
       } else {
         ids.add(record.id, product.line);
         const key = record.id.toLowerCase();
         const sameFolded = folded.get(key);
         if (sameFolded === undefined) folded.add(key, product.line);
         else {
-          issues.push(
+          (issues ??= []).push(
             warning('id-case-collision', `id "${record.id}" differs only by letter case from the id on line ${sameFolded}; Google may treat them as one product`, {
               ...where,
               field: 'id',
@@ -170,7 +194,7 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
           );
         }
       }
-      return issues;
+      return issues ?? NONE;
     },
   };
 }

@@ -31,6 +31,37 @@ function isAlpha(c: number): boolean {
   return (c | 0x20) >= 97 && (c | 0x20) <= 122;
 }
 
+/**
+ * Whether `text` is already one clean line: nothing that removeXmlForbidden or collapseWhitespace
+ * (and, with `entities`, decodeEntities) of model/text.ts would change. Plain characters, surrogate
+ * pairs, single spaces between them and, with `entities`, only `&`s that start no entity. One scan
+ * instead of two or three passes for the usual short value; any other text takes those passes.
+ */
+export function isCleanLine(text: string, entities: boolean): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c > 0x20) {
+        if (c === 38 && entities && parseEntity(text, i, n)) return false;
+      } else if (c !== 32 || i === 0 || i + 1 === n || text.charCodeAt(i + 1) === 32) {
+        return false; // a control, or a space at either end or before another one
+      }
+    } else if (c >= 0xd800) {
+      if (c <= 0xdbff) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (next < 0xdc00 || next > 0xdfff) return false;
+        i++; // a pair
+      } else if (c <= 0xdfff || c >= 0xfffe || c === 0xfeff) {
+        return false; // a lone low surrogate, U+FFFE, U+FFFF, U+FEFF (whitespace)
+      }
+    } else if (c >= 0xa0 && isSpace(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Where the last entity parsed by parseEntity ends, and its code point (-1: decodes to nothing). */
 let entityEnd = 0;
 let entityCode = 0;

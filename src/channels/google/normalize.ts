@@ -8,7 +8,7 @@ import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/mon
 import { normalizeGtin } from '../../validate/gtin.js';
 import { DESTINATIONS, ENERGY_CLASS, type AttributeSpec } from './attributes.js';
 import { collapseWhitespace, decodeEntities, removeXmlForbidden } from '../../model/text.js';
-import { cleanDescription } from './clean-text.js';
+import { cleanDescription, isCleanLine } from './clean-text.js';
 
 /** Why a raw value cannot be read (only allocated then: a readable value is returned as the string). */
 export interface Unreadable {
@@ -64,6 +64,11 @@ function isUrlAscii(text: string): boolean {
   return true;
 }
 
+/** collapseWhitespace(removeXmlForbidden(text)), skipped for a line that is clean already. */
+function cleanLine(text: string): string {
+  return isCleanLine(text, false) ? text : collapseWhitespace(removeXmlForbidden(text));
+}
+
 export function normalizeValue(spec: AttributeSpec, raw: string, options: NormalizeOptions): Normalized {
   switch (spec.kind) {
     case 'id':
@@ -72,6 +77,8 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
     case 'html':
       return options.keepHtml ? removeXmlForbidden(raw).trim() : cleanDescription(raw);
     case 'url': {
+      // Visible ASCII has nothing XML forbids, nothing to trim and nothing to encode.
+      if (isUrlAscii(raw)) return raw;
       // RFC 3986 wants ASCII: percent-encode the rest (spaces included).
       const url = removeXmlForbidden(raw).trim();
       return isUrlAscii(url) ? url : url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
@@ -81,7 +88,7 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
       return parsed.ok ? formatMoney(parsed.money) : { reason: parsed.reason };
     }
     case 'enum':
-      return normalizeEnum(spec, collapseWhitespace(removeXmlForbidden(raw)));
+      return normalizeEnum(spec, cleanLine(raw));
     case 'yes-no': {
       const value = collapseWhitespace(raw).toLowerCase();
       return YES.has(value) ? 'yes' : NO.has(value) ? 'no' : value;
@@ -91,15 +98,15 @@ export function normalizeValue(spec: AttributeSpec, raw: string, options: Normal
     case 'weight':
     case 'dimension':
     case 'unit-measure':
-      return normalizeMeasure(collapseWhitespace(removeXmlForbidden(raw)));
+      return normalizeMeasure(cleanLine(raw));
     case 'text':
       // Catalogs exported from HTML systems write `Tom &amp; Jerry`: decode, or Google shows the entity.
-      return collapseWhitespace(removeXmlForbidden(decodeEntities(raw)));
+      return isCleanLine(raw, true) ? raw : collapseWhitespace(removeXmlForbidden(decodeEntities(raw)));
     case 'integer':
     case 'datetime':
     case 'date-range':
     case 'shipping':
     case 'product-detail':
-      return collapseWhitespace(removeXmlForbidden(raw));
+      return cleanLine(raw);
   }
 }

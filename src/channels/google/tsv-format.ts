@@ -25,20 +25,36 @@ function quote(text: string): string {
 
 function tsvListItem(text: string): string {
   const flat = tsvText(text);
-  return flat.includes(',') && !flat.startsWith('"') ? quote(flat) : flat;
+  return flat.includes(',') && flat.charCodeAt(0) !== 34 ? quote(flat) : flat;
 }
 
 function formatDetailText(entry: ProductDetailEntry): string {
   return `${entry.section_name ?? ''}:${entry.attribute_name}:${entry.attribute_value}`;
 }
 
+/** The list items of a repeated attribute, comma-joined (a loop: no mapped array per cell). */
+function tsvList(name: string, values: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const text =
+      name === 'shipping'
+        ? formatShippingText(value as ShippingEntry)
+        : name === 'product_detail'
+          ? formatDetailText(value as ProductDetailEntry)
+          : typeof value === 'string'
+            ? value
+            : String(value);
+    out += i === 0 ? tsvListItem(text) : `,${tsvListItem(text)}`;
+  }
+  return out;
+}
+
 export function tsvCell(name: string, value: unknown): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return tsvText(value);
   if (!Array.isArray(value)) return '';
-  if (name === 'shipping') return value.map((e) => tsvListItem(formatShippingText(e as ShippingEntry))).join(',');
-  if (name === 'product_detail') return value.map((e) => tsvListItem(formatDetailText(e as ProductDetailEntry))).join(',');
-  return value.map((v) => tsvListItem(String(v))).join(',');
+  return tsvList(name, value);
 }
 
 export function tsvColumns(config: GoogleConfig): readonly string[] {

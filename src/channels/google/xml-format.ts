@@ -74,8 +74,32 @@ function formatItemXmlSorted(record: GoogleRecord): string {
   return out + '    </item>\n';
 }
 
+/**
+ * SEPARATORS[last * SEPARATOR_STRIDE + index]: what comes between the text of attribute `last`
+ * (-1: the item's start) and the text of attribute `index` (ATTRIBUTE_COUNT: the item's end): the
+ * closing tag of one and the opening tag of the other, so each value costs one concatenation less.
+ * Built on first use (a few dozen pairs occur).
+ */
+const ATTRIBUTE_COUNT = ATTRIBUTES.length;
+const SEPARATOR_STRIDE = ATTRIBUTE_COUNT + 1;
+const SEPARATORS: (string | undefined)[] = new Array<string | undefined>((ATTRIBUTE_COUNT + 1) * SEPARATOR_STRIDE).fill(undefined);
+const ITEM_START = '    <item>\n';
+const ITEM_END = '    </item>\n';
+
+function separator(last: number, index: number): string {
+  const slot = (last + 1) * SEPARATOR_STRIDE + index;
+  let text = SEPARATORS[slot];
+  if (text === undefined) {
+    text = (last < 0 ? ITEM_START : CLOSE_TAGS[last]!) + (index === ATTRIBUTE_COUNT ? ITEM_END : OPEN_TAGS[index]!);
+    SEPARATORS[slot] = text;
+  }
+  return text;
+}
+
 export function formatItemXml(record: GoogleRecord): string {
-  let out = '    <item>\n';
+  let out = '';
+  let started = false; // out holds ITEM_START
+  let openIndex = -1; // the attribute whose last element's closing tag is still to be written
   // The record's own keys (a few dozen) rather than a lookup of every attribute of the table; they
   // come in table order as transform builds them (no index array per record), else the sorted path.
   let last = -1;
@@ -84,9 +108,26 @@ export function formatItemXml(record: GoogleRecord): string {
     if (index === undefined) continue;
     if (index < last) return formatItemXmlSorted(record);
     last = index;
-    out += attributeXml(index, name, record[name]);
+    const value = record[name];
+    if (value === undefined) continue;
+    const list = Array.isArray(value);
+    const count = list ? value.length : 1;
+    for (let k = 0; k < count; k++) {
+      const one: unknown = list ? value[k] : value;
+      if (typeof one === 'string') {
+        // The previous closing tag (or the item's start) and this opening tag in one piece.
+        out += (openIndex >= 0 ? separator(openIndex, index) : started ? OPEN_TAGS[index]! : separator(-1, index)) + escapeXml(one);
+        openIndex = index;
+      } else {
+        out += openIndex >= 0 ? CLOSE_TAGS[openIndex]! : started ? '' : ITEM_START;
+        out += element(name, one, ITEM_INDENT);
+        openIndex = -1;
+      }
+      started = true;
+    }
   }
-  return out + '    </item>\n';
+  if (openIndex >= 0) return out + separator(openIndex, ATTRIBUTE_COUNT);
+  return (started ? out : ITEM_START) + ITEM_END;
 }
 
 export function createXmlFormat(config: GoogleConfig): FeedFormat<GoogleRecord> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkGtins } from '../../../src/channels/google/checks.js';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
@@ -88,5 +89,26 @@ describe('google checker', () => {
     expect(codesFor(validFields({ id: 'SKU\u200D1' }))).toEqual(['error:id-invalid-character']);
     expect(codesFor(validFields({ id: 'SKU\uE0001' }))).toEqual(['error:id-invalid-character']);
     expect(codesFor(validFields({ id: 'SKU\u00071' }))).toEqual(['error:id-invalid-character']);
+  });
+
+  it('checks every gtin of a list or a single string one, each issue with its own where', () => {
+    const where = { channel: 'google', productId: 'P', line: 3 };
+    const record = (gtin: unknown) => ({ id: 'P', gtin }) as unknown as GoogleRecord;
+    expect(checkGtins(record(['4006381333931', '4.00638E+12', 7, '4006381333932']), where)).toEqual([
+      { severity: 'error', code: 'gtin-scientific-notation', message: expect.any(String), channel: 'google', productId: 'P', line: 3, field: 'gtin' },
+      { severity: 'error', code: 'gtin-check-digit', message: expect.any(String), channel: 'google', productId: 'P', line: 3, field: 'gtin' },
+    ]);
+    expect(checkGtins(record('123'), where).map((i) => i.code)).toEqual(['gtin-length']);
+    expect(checkGtins(record('4006381333931'), where)).toEqual([]);
+    expect(checkGtins(record(undefined), where)).toEqual([]);
+  });
+
+  it('reports each record with its own product id and line (the checker reuses one where)', () => {
+    const checker = google.createChecker!(makeContext());
+    const first = checker.check(recordOf(validFields({ id: 'A', gtin: '123' })), makeProduct(validFields({ id: 'A' }), 5));
+    const second = checker.check(recordOf(validFields({ id: 'a' })), makeProduct(validFields({ id: 'a' }), 9));
+    expect(first.map((i) => [i.code, i.productId, i.line])).toEqual([['gtin-length', 'A', 5]]);
+    expect(second.map((i) => [i.code, i.productId, i.line])).toEqual([['id-case-collision', 'a', 9]]);
+    expect(first[0]!.productId).toBe('A');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDescription, decodeCollapseClean, stripMarkup } from '../../../src/channels/google/clean-text.js';
+import { cleanDescription, decodeCollapseClean, isCleanLine, stripMarkup } from '../../../src/channels/google/clean-text.js';
 import { escapeXml } from '../../../src/channels/google/xml-format.js';
-import { removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
 
 /** The regex escape escapeXml replaced, kept as the oracle the loop is held to. */
 const ORACLE_ESCAPE_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
@@ -150,5 +150,53 @@ describe('XML escaping (escapeXml of model/text.ts, used by xml-format.ts)', () 
     const inputs: string[] = [];
     for (const a of TOKENS) for (const b of TOKENS) inputs.push(a + b, `x${a}y${b}z`);
     expectSameEscape(inputs);
+  });
+});
+
+describe('clean-line fast path (isCleanLine)', () => {
+  /** The passes isCleanLine lets normalize.ts skip: a clean line must come out of them unchanged. */
+  function expectFastPathSafe(inputs: Iterable<string>): number {
+    const wrong: string[] = [];
+    let clean = 0;
+    for (const input of inputs) {
+      if (isCleanLine(input, false)) {
+        clean++;
+        if (collapseWhitespace(removeXmlForbidden(input)) !== input) wrong.push(JSON.stringify(input));
+      }
+      if (isCleanLine(input, true)) {
+        clean++;
+        if (collapseWhitespace(removeXmlForbidden(decodeEntities(input))) !== input) wrong.push(JSON.stringify(input));
+      }
+      if (wrong.length >= 5) break;
+    }
+    expect(wrong).toEqual([]);
+    return clean;
+  }
+
+  it('only passes text the slow passes leave unchanged, for every UTF-16 code unit in context', () => {
+    const inputs: string[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      const ch = String.fromCharCode(u);
+      inputs.push(ch, `a${ch}b`, ` ${ch}`, `${ch} `, `a ${ch} b`, `a${ch} b`, `${ch}\uDC00`, `\uD83D${ch}`, `&${ch}`, `&#${u};`, `&a${ch};`);
+    }
+    expect(expectFastPathSafe(inputs)).toBeGreaterThan(100_000);
+  });
+
+  it('only passes such text on random strings and every pair of tokens', () => {
+    for (let seed = 21; seed <= 23; seed++) expectFastPathSafe(randomStrings(seed, 30_000, 8));
+    const inputs: string[] = [];
+    for (const a of TOKENS) for (const b of TOKENS) inputs.push(a + b, `x${a}y${b}z`, `${a} ${b}`);
+    expect(expectFastPathSafe(inputs)).toBeGreaterThan(1000);
+  });
+
+  it('passes the usual values and rejects what needs work', () => {
+    expect(isCleanLine('Bergström & Söhne Vintage Water Bottle, Sand 😀', true)).toBe(true);
+    expect(isCleanLine('Apparel & Accessories > Clothing', false)).toBe(true);
+    expect(isCleanLine('Tom &amp; Jerry', false)).toBe(true);
+    expect(isCleanLine('Tom &amp; Jerry', true)).toBe(false);
+    expect(isCleanLine('Tom &unknown; Jerry', true)).toBe(true);
+    for (const text of [' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'a\u00A0b', 'a\uFEFF', 'a\x01', '\uD83D', '\uDE00a', 'a\uFFFE']) {
+      expect([JSON.stringify(text), isCleanLine(text, false)]).toEqual([JSON.stringify(text), false]);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelConfig } from '../../../src/channels/contract.js';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
-import { escapeXml } from '../../../src/channels/google/xml-format.js';
+import { escapeXml, formatItemXml } from '../../../src/channels/google/xml-format.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
 
 const CONFIG: ChannelConfig = { title: 'Acme & Co <shop>', link: 'https://shop.example.com/?a=1&b=2', country: 'US' };
@@ -65,6 +65,31 @@ describe('google XML format', () => {
     const item = render('xml', [record!]);
     expect(item.indexOf('<g:id>')).toBeLessThan(item.indexOf('<g:title>'));
     expect(item.indexOf('<g:price>')).toBeLessThan(item.indexOf('<g:brand>'));
+  });
+
+  it('writes the same item on the in-order path (joined tags) as on the sorted path, for every value shape', () => {
+    const shipping = [{ country: 'US', price: '1.00 USD' }, { country: 'CA', region: 'ON', price: '2.00 USD' }];
+    const details = [{ attribute_name: 'a', attribute_value: 'b & c' }];
+    const records: Record<string, unknown>[] = [
+      { id: 'A' },
+      { id: 'A', title: '', description: 'x', shipping, shipping_label: 'y' },
+      { id: 'A', additional_image_link: ['u1', 'u2'], shipping, product_detail: details },
+      { id: 'A', additional_image_link: [], gtin: ['1'], shipping: [], mpn: 'm' },
+      { shipping, id: 'A' }, // sorted path itself
+      { id: 'A', unknown: 'skip', title: undefined, brand: 'B <&>', product_highlight: ['h1', 7, 'h2'], product_detail: details },
+      { product_detail: details, product_highlight: ['h'], custom_label_0: 'c' },
+      { product_type: ['p'], brand: 'b', shipping: [shipping[0]], shipping_label: 'l' },
+      {},
+    ];
+    for (const record of records) {
+      const reversed = Object.fromEntries(Object.entries(record).reverse());
+      const inOrder = formatItemXml(record as GoogleRecord);
+      expect(inOrder).toBe(formatItemXml(reversed as GoogleRecord));
+      expect(inOrder.startsWith('    <item>\n') && inOrder.endsWith('    </item>\n')).toBe(true);
+    }
+    expect(formatItemXml({ id: 'A', title: '', gtin: ['1', '2'] } as unknown as GoogleRecord)).toBe(
+      '    <item>\n      <g:id>A</g:id>\n      <g:title></g:title>\n      <g:gtin>1</g:gtin>\n      <g:gtin>2</g:gtin>\n    </item>\n',
+    );
   });
 
   it('drops characters XML forbids even when a record carries them', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
-import { decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { collapseWhitespace, decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { splitValues } from '../../../src/model/product.js';
 import type { ChannelConfig } from '../../../src/channels/contract.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
 
@@ -162,6 +163,39 @@ describe('google transform', () => {
     expect(record.product_type).toEqual(['Home > Kitchen', 'Gifts']);
     expect(record.gtin).toEqual(['4006381333931', '012345678905']);
     expect(record.excluded_destination).toEqual(['Shopping_ads', 'Free_listings']);
+  });
+
+  it('reads a one-value list cell as splitValues would (trimmed, empty dropped, errors reported)', () => {
+    const one = recordOf(validFields({ product_type: '  Home &amp; Garden  ', additional_image_link: ' https://shop.example.com/i/2.jpg ' }));
+    const split = recordOf(validFields({ product_type: '  Home &amp; Garden  |', additional_image_link: ' https://shop.example.com/i/2.jpg |' }));
+    expect(one.product_type).toEqual(['Home & Garden']);
+    expect(one.additional_image_link).toEqual(['https://shop.example.com/i/2.jpg']);
+    expect(one).toEqual(split);
+    expect(Object.keys(recordOf(validFields({ product_type: '   ', gtin: '' })))).not.toContain('product_type');
+    const bad = transform(validFields({ product_type: 'A\u0001' }));
+    expect(bad.ok && bad.records[0]!.product_type).toEqual(['A']);
+    expect(bad.issues).toEqual([]);
+  });
+
+  it('reads a several-value list cell as splitValues would', () => {
+    for (const cell of ['a|b', '|a| |b||', ' a |b ', 'a||', '||', 'a &amp; b|c\u0001|  d  e  ']) {
+      const record = recordOf(validFields({ product_highlight: cell }));
+      const expected = splitValues(cell).map((part) => collapseWhitespace(removeXmlForbidden(decodeEntities(part))));
+      expect([cell, record.product_highlight]).toEqual([cell, expected.length > 0 ? expected : undefined]);
+    }
+  });
+
+  it('reports each problem once with where it happened, and nothing on a clean product', () => {
+    const clean = transform(validFields());
+    expect(clean.issues).toEqual([]);
+    const ctx = makeContext();
+    const result = google.transform(makeProduct(validFields({ id: 'SKU-9', price: 'n/a', sale_price: 'cheap' }), 7), ctx);
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      { severity: 'error', code: 'price-unparseable', message: expect.stringContaining('price:'), channel: 'google', productId: 'SKU-9', line: 7, field: 'price' },
+      { severity: 'error', code: 'price-unparseable', message: expect.stringContaining('sale_price:'), channel: 'google', productId: 'SKU-9', line: 7, field: 'sale_price' },
+    ]);
+    expect(google.transform(makeProduct(validFields()), ctx).issues).toEqual([]);
   });
 
   it('normalises measures', () => {
