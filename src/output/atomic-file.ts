@@ -12,14 +12,17 @@ import { createGzip, type Gzip } from 'node:zlib';
 
 /** Text is encoded straight into buffers of this size, which go to the file as they fill. */
 const BUFFER = 1 << 20;
+const EMPTY = Buffer.alloc(0);
 
 export class AtomicFile {
   readonly tempPath: string;
   private readonly file: WriteStream;
   private readonly sink: Writable;
   private readonly gzip: Gzip | undefined;
-  private buffer = Buffer.allocUnsafe(BUFFER);
+  private buffer: Buffer = Buffer.allocUnsafe(BUFFER);
   private used = 0;
+  /** Buffers the file has finished writing, for reuse (fresh ones would cost page faults). */
+  private spare: Buffer[] = [];
   private failure: Error | undefined;
   /** Bytes of text written so far (UTF-8, before compression). */
   bytes = 0;
@@ -60,15 +63,16 @@ export class AtomicFile {
 
   private async flush(): Promise<void> {
     if (this.used === 0) { if (this.failure) throw this.failure; return; }
-    const full = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(BUFFER);
+    const written = this.buffer;
+    const full = written.subarray(0, this.used);
+    this.buffer = this.spare.pop() ?? Buffer.allocUnsafe(BUFFER);
     this.used = 0;
-    await this.send(full);
+    await this.send(full, () => this.spare.push(written));
   }
 
-  private async send(chunk: Buffer): Promise<void> {
+  private async send(chunk: Buffer, done?: () => void): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.sink.write(chunk)) {
+    if (!this.sink.write(chunk, done)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => { this.sink.off('error', onError); resolve(); };
         const onError = (err: Error) => { this.sink.off('drain', onDrain); reject(err); };
@@ -86,6 +90,10 @@ export class AtomicFile {
       this.file.once('close', () => (this.failure ? reject(this.failure) : resolve()));
       this.sink.end();
     });
+    // A closed part of a split feed waits for its commit: it must not hold its buffers (1M Amazon
+    // products make ~200 parts).
+    this.buffer = EMPTY;
+    this.spare = [];
     const handle = await open(this.tempPath, 'r');
     try {
       await handle.sync();
