@@ -122,24 +122,18 @@ export const HTML_ENTITIES: ReadonlyMap<string, number> = new Map([
   ...Object.entries(OTHER_ENTITIES),
 ]);
 
-function codePointText(cp: number): string | undefined {
-  if (!Number.isInteger(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-  return String.fromCodePoint(cp);
-}
-
-function isHexDigit(c: number): boolean {
+export function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
 }
 
-/** Where the last entity parsed by parseEntity ends, and what it decodes to. */
-let entityEnd = 0;
-let entityText = '';
+/** What the last parseEntity that returned true found: where it ends, and its code point (-1: none, it decodes to nothing). */
+export const entityMatch = { end: 0, code: 0 };
 
 /**
  * The entity `&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});` at `i` (a `&`):
- * false when there is none or its name is unknown (then it stays as written).
+ * false when there is none or its name is unknown (then it stays as written); else see entityMatch.
  */
-function parseEntity(text: string, i: number, n: number): boolean {
+export function parseEntity(text: string, i: number, n: number): boolean {
   let j = i + 1;
   if (j >= n) return false;
   const c = text.charCodeAt(j);
@@ -163,8 +157,9 @@ function parseEntity(text: string, i: number, n: number): boolean {
       return false;
     }
     if (j >= n || text.charCodeAt(j) !== 59) return false;
-    entityText = codePointText(parseInt(text.slice(start, j), radix)) ?? '';
-    entityEnd = j + 1;
+    const cp = parseInt(text.slice(start, j), radix);
+    entityMatch.code = cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
+    entityMatch.end = j + 1;
     return true;
   }
   if (!isAsciiLetter(c)) return false;
@@ -178,8 +173,8 @@ function parseEntity(text: string, i: number, n: number): boolean {
   if (length < 2 || length > 32 || j >= n || text.charCodeAt(j) !== 59) return false;
   const cp = HTML_ENTITIES.get(text.slice(i + 1, j));
   if (cp === undefined) return false;
-  entityText = String.fromCharCode(cp);
-  entityEnd = j + 1;
+  entityMatch.code = cp;
+  entityMatch.end = j + 1;
   return true;
 }
 
@@ -196,8 +191,8 @@ export function decodeEntities(text: string): string {
   let last = 0;
   while (p >= 0) {
     if (parseEntity(text, p, n)) {
-      out += text.slice(last, p) + entityText;
-      last = entityEnd;
+      out += text.slice(last, p) + (entityMatch.code < 0 ? '' : String.fromCodePoint(entityMatch.code));
+      last = entityMatch.end;
       p = last < n ? text.indexOf('&', last) : -1;
     } else {
       p = text.indexOf('&', p + 1);
@@ -211,11 +206,11 @@ const BLOCK_TAGS = new Set([
   'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
 ]);
 
-function isAsciiDigit(c: number): boolean {
+export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isAsciiLetter(c: number): boolean {
+export function isAsciiLetter(c: number): boolean {
   return (c | 0x20) >= 97 && (c | 0x20) <= 122;
 }
 
@@ -233,9 +228,11 @@ function hasNameAt(text: string, at: number, n: number, name: string): boolean {
   return true;
 }
 
-/** Where the last markup matched by matchMarkup ends, and what replaces it. */
-let markupEnd = 0;
-let markupText = '';
+/**
+ * What the last matchMarkup that returned true found: where the markup ends, and what replaces it
+ * (a space for a comment or script/style, a line feed for a block-level tag, nothing for another tag).
+ */
+export const markupMatch = { end: 0, text: '' };
 
 /** `<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)` (ignoring case) at `p` for one of the two names. */
 function matchRawElement(text: string, p: number, n: number, name: string): boolean {
@@ -249,29 +246,28 @@ function matchRawElement(text: string, p: number, n: number, name: string): bool
       let r = q + 2 + name.length;
       while (r < n && isSpace(text.charCodeAt(r))) r++;
       if (r < n && text.charCodeAt(r) === 62) {
-        markupEnd = r + 1;
-        markupText = ' ';
+        markupMatch.end = r + 1;
+        markupMatch.text = ' ';
         return true;
       }
     }
     q = text.indexOf('<', q + 1);
   }
-  markupEnd = n;
-  markupText = ' ';
+  markupMatch.end = n;
+  markupMatch.text = ' ';
   return true;
 }
 
 /**
  * `/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/i`
  * at `p` (a `<`): a comment, a script/style element with its content, or any other tag. False when
- * none of the three matches there; else markupEnd and markupText (a space for a comment or
- * script/style, a line feed for a block-level tag, nothing for another tag) are set.
+ * none of the three matches there; else see markupMatch.
  */
-function matchMarkup(text: string, p: number, n: number): boolean {
+export function matchMarkup(text: string, p: number, n: number): boolean {
   if (text.startsWith('<!--', p)) {
     const close = text.indexOf('-->', p + 4);
-    markupEnd = close < 0 ? n : close + 3;
-    markupText = ' ';
+    markupMatch.end = close < 0 ? n : close + 3;
+    markupMatch.text = ' ';
     return true;
   }
   if (matchRawElement(text, p, n, 'script') || matchRawElement(text, p, n, 'style')) return true;
@@ -287,8 +283,8 @@ function matchMarkup(text: string, p: number, n: number): boolean {
   if (k < n && text.charCodeAt(k) === 95) return false; // no word boundary after the name
   const close = text.indexOf('>', k);
   if (close < 0) return false;
-  markupEnd = close + 1;
-  markupText = BLOCK_TAGS.has(text.slice(start, k).toLowerCase()) ? '\n' : '';
+  markupMatch.end = close + 1;
+  markupMatch.text = BLOCK_TAGS.has(text.slice(start, k).toLowerCase()) ? '\n' : '';
   return true;
 }
 
@@ -303,8 +299,8 @@ export function stripMarkup(html: string): string {
   let p = html.indexOf('<');
   while (p >= 0) {
     if (matchMarkup(html, p, n)) {
-      out += html.slice(last, p) + markupText;
-      last = markupEnd;
+      out += html.slice(last, p) + markupMatch.text;
+      last = markupMatch.end;
       p = last < n ? html.indexOf('<', last) : -1;
     } else {
       p = html.indexOf('<', p + 1);

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../support/random.js';
+import { stripMarkupByRegex } from '../support/markup-oracle.js';
 import { HTML_ENTITIES, collapseWhitespace, decodeEntities, isLineBreak, isSpace, stripHtml, stripMarkup } from '../../src/model/text.js';
 
-// The oracles: stripHtml's markup regex and the whitespace loop the fast paths replaced.
-const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
-const BLOCK_TAGS = new Set([
-  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
-]);
-function stripMarkupByRegex(html: string): string {
-  return html.replace(MARKUP_RE, (_whole: string, _raw: string | undefined, name: string | undefined) =>
-    name === undefined ? ' ' : BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '');
-}
-
+// The oracle of the whitespace fast paths: the loop they replaced.
 function collapseByLoop(text: string, lineBreaks: boolean): string {
   const n = text.length;
   let out = '';
@@ -69,17 +61,6 @@ function expectSame(inputs: Iterable<string>): void {
   expect(wrong).toEqual([]);
 }
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   'a', 'b', 'Z', '9', ' ', '  ', '   ', '\n', '\n\n', '\r\n', '\r', '\t', '\x0B', '\x0C', '\u00A0', '\u2028', '\u2029',
@@ -95,21 +76,6 @@ const TOKENS = [
   '&a;', '&ab;', '&' + 'a'.repeat(31) + ';', '&' + 'a'.repeat(32) + ';', '&a1;', '&1a;', '&am&amp;', '&&lt;', '&am<i>p;',
 ];
 
-function randomStrings(seed: number, count: number, maxTokens: number): string[] {
-  const next = random(seed);
-  const out: string[] = [];
-  for (let k = 0; k < count; k++) {
-    let s = '';
-    const length = Math.floor(next() * maxTokens);
-    for (let t = 0; t < length; t++) {
-      const r = next();
-      if (r < 0.1) s += String.fromCharCode(Math.floor(next() * 0x10000));
-      else s += TOKENS[Math.floor(next() * TOKENS.length)]!;
-    }
-    out.push(s);
-  }
-  return out;
-}
 
 describe('stripHtml, stripMarkup and collapseWhitespace fast paths', () => {
   it('match the regex/loop oracles for every UTF-16 code unit, alone and in context', () => {
@@ -122,8 +88,8 @@ describe('stripHtml, stripMarkup and collapseWhitespace fast paths', () => {
   });
 
   it('match them on random HTML-ish strings', () => {
-    for (let seed = 1; seed <= 4; seed++) expectSame(randomStrings(seed, 30_000, 12));
-    expectSame(randomStrings(5, 10_000, 60));
+    for (let seed = 1; seed <= 4; seed++) expectSame(randomStrings(TOKENS, seed, 30_000, 12));
+    expectSame(randomStrings(TOKENS, 5, 10_000, 60));
   });
 
   it('match them on every pair of tokens', () => {

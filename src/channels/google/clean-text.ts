@@ -4,12 +4,7 @@
  * whitespace runs and drops characters XML 1.0 forbids. Same result as `removeXmlForbidden(stripHtml(html))` from model/text.ts, which
  * the differential test in test/channels/google/clean-text.test.ts holds it to.
  */
-import { HTML_ENTITIES, isLineBreak, isSpace } from '../../model/text.js';
-
-const BLOCK_TAGS = new Set([
-  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
-]);
+import { entityMatch, isAsciiDigit, isAsciiLetter, isLineBreak, isSpace, markupMatch, matchMarkup, parseEntity, stripMarkup } from '../../model/text.js';
 
 /** A code unit that is kept as it is: not whitespace, `&`, `<`, a surrogate nor forbidden in XML. */
 function isPlain(c: number): boolean {
@@ -17,18 +12,6 @@ function isPlain(c: number): boolean {
   if (c < 0xa0) return true;
   if (c >= 0xd800) return c >= 0xe000 && c < 0xfffe && c !== 0xfeff;
   return !isSpace(c);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isHexDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
-}
-
-function isAlpha(c: number): boolean {
-  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
 }
 
 /**
@@ -62,59 +45,6 @@ export function isCleanLine(text: string, entities: boolean): boolean {
   return true;
 }
 
-/** Where the last entity parsed by parseEntity ends, and its code point (-1: decodes to nothing). */
-let entityEnd = 0;
-let entityCode = 0;
-
-/**
- * The entity `&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});` at `i` (a `&`):
- * false when there is none or its name is unknown (then it stays as written, as in decodeEntities).
- */
-function parseEntity(text: string, i: number, n: number): boolean {
-  let j = i + 1;
-  if (j >= n) return false;
-  const c = text.charCodeAt(j);
-  if (c === 35) {
-    j++;
-    if (j >= n) return false;
-    const d = text.charCodeAt(j);
-    let start: number;
-    let radix: number;
-    if (isDigit(d)) {
-      start = j;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      if (j - start > 7) return false;
-      radix = 10;
-    } else if (d === 120 || d === 88) {
-      start = ++j;
-      while (j < n && isHexDigit(text.charCodeAt(j))) j++;
-      if (j === start || j - start > 6) return false;
-      radix = 16;
-    } else {
-      return false;
-    }
-    if (j >= n || text.charCodeAt(j) !== 59) return false;
-    const cp = parseInt(text.slice(start, j), radix);
-    entityCode = cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
-    entityEnd = j + 1;
-    return true;
-  }
-  if (!isAlpha(c)) return false;
-  j++;
-  while (j < n) {
-    const d = text.charCodeAt(j);
-    if (!isAlpha(d) && !isDigit(d)) break;
-    j++;
-  }
-  const length = j - i - 1;
-  if (length < 2 || length > 32 || j >= n || text.charCodeAt(j) !== 59) return false;
-  const cp = HTML_ENTITIES.get(text.slice(i + 1, j));
-  if (cp === undefined) return false;
-  entityCode = cp;
-  entityEnd = j + 1;
-  return true;
-}
-
 /**
  * `removeXmlForbidden(collapseSpaceRuns(decodeEntities(text), true))` in one scan: entities
  * decoded, each whitespace run (raw or decoded) one space or, when it holds a line break, one line
@@ -131,7 +61,7 @@ function entityMeetsMarkup(text: string, i: number, n: number): boolean {
   let j = i + 1;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c !== 35 && !isAlpha(c) && !isDigit(c)) break;
+    if (c !== 35 && !isAsciiLetter(c) && !isAsciiDigit(c)) break;
     j++;
   }
   return j < n && text.charCodeAt(j) === 60;
@@ -168,24 +98,24 @@ function scanText(text: string, markup: boolean): string | undefined {
     let size = 1;
     let code = c;
     if (c === 60 && markup && matchMarkup(text, i, n)) {
-      size = markupEnd - i;
-      if (markupText === '') {
+      size = markupMatch.end - i;
+      if (markupMatch.text === '') {
         // A tag that vanishes: as if absent.
         out += text.slice(last, i);
         if (i > last) started = true;
-        last = i = markupEnd;
+        last = i = markupMatch.end;
         continue;
       }
       kind = 1;
-      code = markupText === '\n' ? 10 : 32;
+      code = markupMatch.text === '\n' ? 10 : 32;
     } else if (c === 38 && parseEntity(text, i, n)) {
-      size = entityEnd - i;
-      code = entityCode;
+      size = entityMatch.end - i;
+      code = entityMatch.code;
       if (code < 0) {
         // An entity that decodes to nothing: as if absent.
         out += text.slice(last, i);
         if (i > last) started = true;
-        last = i = entityEnd;
+        last = i = entityMatch.end;
         continue;
       }
       if (isSpace(code)) kind = 1;
@@ -202,7 +132,7 @@ function scanText(text: string, markup: boolean): string | undefined {
       // decode to nothing (`\uD83D&#0;\uDE00` is a pair once decoded).
       let k = i + 1;
       if (c <= 0xdbff) {
-        while (k < n && text.charCodeAt(k) === 38 && parseEntity(text, k, n) && entityCode < 0) k = entityEnd;
+        while (k < n && text.charCodeAt(k) === 38 && parseEntity(text, k, n) && entityMatch.code < 0) k = entityMatch.end;
       }
       const next = c <= 0xdbff && k < n ? text.charCodeAt(k) : 0;
       if (next === 60 && markup) return undefined;
@@ -249,95 +179,6 @@ function scanText(text: string, markup: boolean): string | undefined {
   }
   if (last === 0) return text;
   return out + text.slice(last, i);
-}
-
-/** `[A-Za-z0-9_]`: what `\b` looks at (no `u` flag). */
-function isWordChar(c: number): boolean {
-  return isAlpha(c) || isDigit(c) || c === 95;
-}
-
-/** Whether `text` at `at` holds `name` (lower-case ASCII letters), ignoring ASCII case. */
-function hasNameAt(text: string, at: number, n: number, name: string): boolean {
-  if (at + name.length > n) return false;
-  for (let k = 0; k < name.length; k++) {
-    if ((text.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** Where the last markup matched by matchMarkup ends, and what replaces it. */
-let markupEnd = 0;
-let markupText = '';
-
-/** `<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)` at `p` for one of the two names. */
-function matchRawElement(text: string, p: number, n: number, name: string): boolean {
-  const k = p + 1 + name.length;
-  if (!hasNameAt(text, p + 1, n, name) || (k < n && isWordChar(text.charCodeAt(k)))) return false;
-  const open = text.indexOf('>', k);
-  if (open < 0) return false;
-  let q = text.indexOf('<', open + 1);
-  while (q >= 0) {
-    if (q + 1 < n && text.charCodeAt(q + 1) === 47 && hasNameAt(text, q + 2, n, name)) {
-      let r = q + 2 + name.length;
-      while (r < n && isSpace(text.charCodeAt(r))) r++;
-      if (r < n && text.charCodeAt(r) === 62) {
-        markupEnd = r + 1;
-        markupText = ' ';
-        return true;
-      }
-    }
-    q = text.indexOf('<', q + 1);
-  }
-  markupEnd = n;
-  markupText = ' ';
-  return true;
-}
-
-/** MARKUP_RE of stripHtml at `p` (a `<`): false when none of its three alternatives matches there. */
-function matchMarkup(text: string, p: number, n: number): boolean {
-  if (text.startsWith('<!--', p)) {
-    const close = text.indexOf('-->', p + 4);
-    markupEnd = close < 0 ? n : close + 3;
-    markupText = ' ';
-    return true;
-  }
-  if (matchRawElement(text, p, n, 'script') || matchRawElement(text, p, n, 'style')) return true;
-  let start = p + 1;
-  if (start < n && text.charCodeAt(start) === 47) start++;
-  if (start >= n || !isAlpha(text.charCodeAt(start))) return false;
-  let k = start + 1;
-  while (k < n) {
-    const c = text.charCodeAt(k);
-    if (!isAlpha(c) && !isDigit(c)) break;
-    k++;
-  }
-  if (k < n && text.charCodeAt(k) === 95) return false; // no word boundary after the name
-  const close = text.indexOf('>', k);
-  if (close < 0) return false;
-  markupEnd = close + 1;
-  markupText = BLOCK_TAGS.has(text.slice(start, k).toLowerCase()) ? '\n' : '';
-  return true;
-}
-
-/**
- * `html.replace(MARKUP_RE, replaceMarkup)` without a callback per tag: comments and script/style
- * elements become a space, block-level tags a line feed, other tags nothing.
- */
-export function stripMarkup(html: string): string {
-  const n = html.length;
-  let out = '';
-  let last = 0;
-  let p = html.indexOf('<');
-  while (p >= 0) {
-    if (matchMarkup(html, p, n)) {
-      out += html.slice(last, p) + markupText;
-      last = markupEnd;
-      p = last < n ? html.indexOf('<', last) : -1;
-    } else {
-      p = html.indexOf('<', p + 1);
-    }
-  }
-  return last === 0 ? html : out + html.slice(last);
 }
 
 /** Plain text from a description: `removeXmlForbidden(stripHtml(html))` of model/text.ts. */

@@ -5,22 +5,12 @@ import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SCHEMA_DIR, createProductTypeSchemas, removeEmptyAnyOf, splitProperties } from '../../../src/channels/amazon/product-type-schemas.js';
 import { createAmazonAjv } from '../../../src/validate/amazon-vocabulary.js';
+import { random } from '../../support/random.js';
 import { FIXTURE_SCHEMAS, transformAll, validFields } from './helpers.js';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 const metaSchema = () => readJson(join(BUNDLED_SCHEMA_DIR, 'meta-schema.json'));
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK: unknown[] = [1, -1, 0.5, '', 'x'.repeat(3000), 'Ünïcødé 😀'.repeat(40), null, true, [], {}, [{}], [{ value: 3 }], 'Black', 'XS', 'ATVPDKIKX0DER', 'nope', { value: 'v' }, 'parent', 'child'];
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDescription, decodeCollapseClean, isCleanLine, stripMarkup } from '../../../src/channels/google/clean-text.js';
+import { cleanDescription, decodeCollapseClean, isCleanLine } from '../../../src/channels/google/clean-text.js';
 import { escapeXml } from '../../../src/channels/google/xml-format.js';
-import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
+import { collapseWhitespace, decodeEntities, removeXmlForbidden, stripHtml, stripMarkup } from '../../../src/model/text.js';
+import { stripMarkupByRegex } from '../../support/markup-oracle.js';
+import { randomStrings } from '../../support/random.js';
 
 /** The regex escape escapeXml replaced, kept as the oracle the loop is held to. */
 const ORACLE_ESCAPE_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
@@ -10,17 +12,6 @@ function escapeXmlOracle(text: string): string {
   return text.replace(ORACLE_ESCAPE_RE, (c) => ORACLE_ENTITY[c] ?? '');
 }
 
-
-/** stripHtml's markup regex and replacement (model/text.ts), the oracle of stripMarkup. */
-const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/gi;
-const BLOCK_TAGS = new Set([
-  'br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl',
-]);
-function stripMarkupByRegex(html: string): string {
-  return html.replace(MARKUP_RE, (_whole: string, _raw: string | undefined, name: string | undefined) =>
-    name === undefined ? ' ' : BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '');
-}
 
 /** The oracle: the five-pass clean-up the description used before (model/text.ts). */
 function oracle(text: string): string {
@@ -39,17 +30,6 @@ function expectSame(inputs: Iterable<string>): void {
   expect(wrong.map((w) => JSON.stringify(w))).toEqual([]);
 }
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   'a', 'b', 'Z', '9', '0', ' ', '  ', '\n', '\r\n', '\t', '\x0B', '\x0C', '\u00A0', '\u2028', '\u2029', '\u3000', '\uFEFF',
@@ -69,21 +49,6 @@ const TOKENS = [
   '\u2000', '\u200A', '\u202F', '\u205F', '\u1680', '\u180E',
 ];
 
-function randomStrings(seed: number, count: number, maxTokens: number): string[] {
-  const next = random(seed);
-  const out: string[] = [];
-  for (let k = 0; k < count; k++) {
-    let s = '';
-    const length = Math.floor(next() * maxTokens);
-    for (let t = 0; t < length; t++) {
-      const r = next();
-      if (r < 0.1) s += String.fromCharCode(Math.floor(next() * 0x10000));
-      else s += TOKENS[Math.floor(next() * TOKENS.length)]!;
-    }
-    out.push(s);
-  }
-  return out;
-}
 
 describe('google description clean-up (cleanDescription)', () => {
   it('matches removeXmlForbidden(stripHtml(x)) for every UTF-16 code unit, alone and in context', () => {
@@ -97,8 +62,8 @@ describe('google description clean-up (cleanDescription)', () => {
   });
 
   it('matches it on random HTML-ish strings', () => {
-    for (let seed = 1; seed <= 4; seed++) expectSame(randomStrings(seed, 40_000, 12));
-    expectSame(randomStrings(5, 10_000, 60));
+    for (let seed = 1; seed <= 4; seed++) expectSame(randomStrings(TOKENS, seed, 40_000, 12));
+    expectSame(randomStrings(TOKENS, 5, 10_000, 60));
   });
 
   it('matches it on every pair of tokens', () => {
@@ -146,7 +111,7 @@ describe('XML escaping (escapeXml of model/text.ts, used by xml-format.ts)', () 
   });
 
   it('matches it on random strings and on every pair of tokens', () => {
-    for (let seed = 11; seed <= 13; seed++) expectSameEscape(randomStrings(seed, 30_000, 14));
+    for (let seed = 11; seed <= 13; seed++) expectSameEscape(randomStrings(TOKENS, seed, 30_000, 14));
     const inputs: string[] = [];
     for (const a of TOKENS) for (const b of TOKENS) inputs.push(a + b, `x${a}y${b}z`);
     expectSameEscape(inputs);
@@ -183,7 +148,7 @@ describe('clean-line fast path (isCleanLine)', () => {
   });
 
   it('only passes such text on random strings and every pair of tokens', () => {
-    for (let seed = 21; seed <= 23; seed++) expectFastPathSafe(randomStrings(seed, 30_000, 8));
+    for (let seed = 21; seed <= 23; seed++) expectFastPathSafe(randomStrings(TOKENS, seed, 30_000, 8));
     const inputs: string[] = [];
     for (const a of TOKENS) for (const b of TOKENS) inputs.push(a + b, `x${a}y${b}z`, `${a} ${b}`);
     expect(expectFastPathSafe(inputs)).toBeGreaterThan(1000);
