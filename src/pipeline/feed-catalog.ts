@@ -10,7 +10,7 @@ import { IssueLog, type IssueLogState } from './issue-log.js';
 import { Batch } from './run-handle.js';
 
 /** Products per batch: big enough to amortise a message, small enough to stay in the young heap. */
-export const BATCH = 256;
+export const BATCH = 128;
 
 export interface CatalogTotals {
   productsRead: number;
