@@ -4,6 +4,7 @@
  * instance's files are committed, or kept as they were when the instance failed its threshold or the
  * truncation guard.
  */
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -137,6 +138,23 @@ function catalogOptions(options: BuildOptions, path: string): CatalogOptions {
   };
 }
 
+/**
+ * The heap the catalog reader needs on top of the limit for the join tables it holds (whole files, as
+ * maps by id): their strings, objects and map entries take about 10 times their size on disk, and
+ * twice that while a map grows.
+ */
+function joinHeapMb(catalog: CatalogOptions): number {
+  let bytes = 0;
+  for (const join of catalog.joins ?? []) {
+    try {
+      bytes += statSync(join.resolvedPath).size;
+    } catch {
+      // Unreadable: the reader reports it.
+    }
+  }
+  return Math.ceil((bytes * 24) / 2 ** 20);
+}
+
 function threadCount(options: BuildOptions, instances: number): number {
   return Math.min(options.workers === 'auto' ? autoWorkers() : options.workers ?? 0, instances);
 }
@@ -171,7 +189,7 @@ async function runThreaded(
     handles.push(handle);
   }
   const init: CatalogWorkerInit = { catalog, maxIssues: feed.maxIssues, progressEvery: feed.progressEvery, ports };
-  const reader = startWorker('catalog-worker.js', { workerData: init, transferList: ports, heapMb });
+  const reader = startWorker('catalog-worker.js', { workerData: init, transferList: ports, heapMb: heapMb + joinHeapMb(catalog) });
   try {
     const read = new Promise<CatalogTotals>((resolveTotals, reject) => {
       reader.on('message', (message: CatalogReply) => {

@@ -172,4 +172,19 @@ describe('channels in worker threads', () => {
     expect((failure as { hint: string }).hint).toContain('--heap-mb 32');
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
+
+  it('give the catalog reader room for its join tables on top of the heap limit', async () => {
+    const dir = scratch('pipeline');
+    // 200,000 join rows (~4 MB) become a map of ~40 MB in the reader: more than the 16 MB limit alone.
+    const rows = ['id,custom_label_0', 'P1,joined', ...Array.from({ length: 200_000 }, (_, i) => `STOCK-${i},label-${i % 50}`)];
+    writeFileSync(join(dir, 'stock.csv'), rows.join('\n'));
+    const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
+    config.catalog.join = [{ path: 'stock.csv', on: 'id' }];
+    writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
+    const result = await build(dir, { workers: 2, heapMb: 16, channels: ['google'] });
+    expect(result.exitCode).toBe(0);
+    const [header, ...lines] = read(dir, 'google.tsv').trimEnd().split('\n').map((l) => l.split('\t'));
+    const p1 = lines.find((cells) => cells[0] === 'P1')!;
+    expect(p1[header!.indexOf('custom_label_0')]).toBe('joined');
+  });
 });
