@@ -11,7 +11,8 @@
  *    Amazon, an eBay marketplace instance), Miller `mlr --icsv --otsv cat` on the same file for scale, and
  *    the build again on a --small catalog (default 100k rows) to show that memory does not grow with the catalog.
  *
- * Prints rows/s, wall time and peak RSS (from /usr/bin/time -v when present, else the child's own report).
+ * Prints rows/s, wall time, peak RSS and CPU seconds (user + system; from /usr/bin/time -v when present,
+ * else the child's own report for RSS). CPU seconds are steadier than wall time on a shared machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -53,7 +54,10 @@ function measure(cmd, args, { stdout = 'pipe' } = {}) {
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-      done({ code, seconds, peakMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: out, stderr: err });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(err);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+      done({ code, seconds, cpuSeconds, peakMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: out, stderr: err });
     });
   });
 }
@@ -75,13 +79,15 @@ function report(name, catalogRows, result, note = '') {
     rows: catalogRows,
     seconds: result.seconds,
     rowsPerSecond: Math.round(catalogRows / result.seconds),
+    cpuSeconds: result.cpuSeconds === undefined ? undefined : Math.round(result.cpuSeconds * 10) / 10,
     peakMiB: result.peakMiB === undefined ? undefined : Math.round(result.peakMiB),
     note,
   };
   rows.push(row);
   console.log(
     `${name.padEnd(34)} ${String(catalogRows).padStart(9)} rows ${row.seconds.toFixed(1).padStart(7)} s ` +
-      `${String(row.rowsPerSecond).padStart(8)} rows/s ${String(row.peakMiB ?? '?').padStart(6)} MiB  ${note}`,
+      `${String(row.rowsPerSecond).padStart(8)} rows/s ${String(row.peakMiB ?? '?').padStart(6)} MiB  ` +
+      `${row.cpuSeconds === undefined ? '' : `cpu ${row.cpuSeconds.toFixed(1)} s  `}${note}`,
   );
 }
 
