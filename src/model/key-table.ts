@@ -1,12 +1,13 @@
 /**
  * Keys a run must remember to its end (ids, SKUs, variation groups, for duplicate checks) without
  * keeping the strings: a 64-bit hash of each key in an open-addressing table (linear probing, at most
- * 3/4 full), 8 bytes a slot, plus 4 for an integer value (a catalog line) once any key is stored with
- * one. A million ids cost 16-25 MB instead of the strings and Map entries (~150 MB).
+ * 4/5 full, grown by half), 8 bytes a slot, plus 4 for an integer value (a catalog line) once any key
+ * is stored with one. A million ids cost 12-18 MB instead of the strings and Map entries (~150 MB).
  * Two different keys share a 64-bit hash with a chance of about 3 in 100 million at a million keys;
  * the duplicate checks accept that.
  */
 const EMPTY = 0;
+const MIN_SIZE = 16;
 
 export class KeyTable {
   private hi: Uint32Array;
@@ -14,11 +15,14 @@ export class KeyTable {
   /** Allocated by the first add() that passes a value; until then every key's value is 1. */
   private values: Int32Array | undefined;
   private used = 0;
+  /** Grow before `used` passes this: 4/5 of the slots. */
+  private limit: number;
 
   constructor(capacity = 1024) {
-    const size = 1 << Math.ceil(Math.log2(Math.max(16, (capacity * 4) / 3 + 1)));
+    const size = Math.max(MIN_SIZE, Math.ceil((capacity * 5) / 4) + 1);
     this.hi = new Uint32Array(size);
     this.lo = new Uint32Array(size);
+    this.limit = Math.floor((size * 4) / 5);
   }
 
   get size(): number {
@@ -41,17 +45,17 @@ export class KeyTable {
    * key was already there.
    */
   add(key: string, value?: number): boolean {
-    if ((this.used + 1) * 4 > this.hi.length * 3) this.grow();
+    if (this.used >= this.limit) this.grow();
     hash(key);
-    const mask = this.hi.length - 1;
-    let slot = H_LO & mask;
+    const size = this.hi.length;
+    let slot = home(H_LO, size);
     while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) {
       if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return false;
-      slot = (slot + 1) & mask;
+      if (++slot === size) slot = 0;
     }
     this.hi[slot] = H_HI;
     this.lo[slot] = H_LO;
-    if (value !== undefined && value !== 1 && !this.values) this.values = new Int32Array(this.hi.length).fill(1);
+    if (value !== undefined && value !== 1 && !this.values) this.values = new Int32Array(size).fill(1);
     if (this.values) this.values[slot] = value ?? 1;
     this.used++;
     return true;
@@ -59,31 +63,39 @@ export class KeyTable {
 
   private find(key: string): number {
     hash(key);
-    const mask = this.hi.length - 1;
-    let slot = H_LO & mask;
+    const size = this.hi.length;
+    let slot = home(H_LO, size);
     while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) {
       if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return slot;
-      slot = (slot + 1) & mask;
+      if (++slot === size) slot = 0;
     }
     return -1;
   }
 
   private grow(): void {
     const { hi, lo, values } = this;
-    const size = hi.length * 2;
-    const mask = size - 1;
+    const size = Math.floor(hi.length * 1.5);
     this.hi = new Uint32Array(size);
     this.lo = new Uint32Array(size);
     this.values = values ? new Int32Array(size) : undefined;
+    this.limit = Math.floor((size * 4) / 5);
     for (let i = 0; i < hi.length; i++) {
       if (hi[i] === EMPTY && lo[i] === EMPTY) continue;
-      let slot = lo[i]! & mask;
-      while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) slot = (slot + 1) & mask;
+      let slot = home(lo[i]!, size);
+      while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) if (++slot === size) slot = 0;
       this.hi[slot] = hi[i]!;
       this.lo[slot] = lo[i]!;
       if (values) this.values![slot] = values[i]!;
     }
   }
+}
+
+/**
+ * A hash's home slot in a table of any size: the top of `h * size / 2^32` (exact below 2^21 slots;
+ * above, the rounding of the product stays far from the next integer, so the slot is below `size`).
+ */
+function home(h: number, size: number): number {
+  return Math.floor((h * size) / 4294967296);
 }
 
 // The last hash, in two 32-bit halves (no allocation per key). (0, 0) marks an empty slot, so it is never produced.
