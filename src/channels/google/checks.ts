@@ -4,12 +4,12 @@
  * the run (and not only by letter case), variant and apparel attributes, characters in ids.
  */
 import { parseMoney } from '../../model/money.js';
-import { KeyTable } from '../../model/key-table.js';
 import type { Product } from '../../model/product.js';
 import { isIsoDateTime, isoTime } from '../../validate/formats.js';
 import { checkGtin, isScientificNotation } from '../../validate/gtin.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
+import { IdRegistry } from './id-registry.js';
 import type { GoogleRecord } from './record.js';
 
 type Where = Partial<Issue>;
@@ -160,10 +160,8 @@ export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
 const RECORD_CHECKS = [checkIdCharacters, checkSalePrice, checkAvailabilityDate, checkIdentifiers, checkGtins, checkVariantAttributes, checkApparel];
 
 export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRecord> {
-  /** Ids seen -> the catalog line of their first product (hashes, not strings: see KeyTable). */
-  const ids = new KeyTable();
-  /** Lower-cased ids seen -> the line of the first product with that spelling. */
-  const folded = new KeyTable();
+  /** Ids seen, for the duplicate and letter-case checks (hashes, not strings: see IdRegistry). */
+  const ids = new IdRegistry();
   /** One where for every record: the checks copy it into the issues they make. */
   const where = { channel: ctx.instance, productId: '', line: 0 };
   return {
@@ -177,22 +175,16 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
       }
       const dateRange = checkAvailabilityDateRange(record, where, ctx.now);
       if (dateRange.length > 0) (issues ??= []).push(...dateRange);
-      const firstLine = ids.get(record.id);
-      if (firstLine !== undefined) {
-        (issues ??= []).push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${firstLine})`, { ...where, field: 'id' }));
-      } else {
-        ids.add(record.id, product.line);
-        const key = record.id.toLowerCase();
-        const sameFolded = folded.get(key);
-        if (sameFolded === undefined) folded.add(key, product.line);
-        else {
-          (issues ??= []).push(
-            warning('id-case-collision', `id "${record.id}" differs only by letter case from the id on line ${sameFolded}; Google may treat them as one product`, {
-              ...where,
-              field: 'id',
-            }),
-          );
-        }
+      const seen = ids.add(record.id, product.line);
+      if (seen.kind === 'duplicate') {
+        (issues ??= []).push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${seen.firstLine})`, { ...where, field: 'id' }));
+      } else if (seen.kind === 'case-collision') {
+        (issues ??= []).push(
+          warning('id-case-collision', `id "${record.id}" differs only by letter case from the id on line ${seen.firstLine}; Google may treat them as one product`, {
+            ...where,
+            field: 'id',
+          }),
+        );
       }
       return issues ?? NONE;
     },
