@@ -15,6 +15,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
   const encoding = options.encoding ?? 'utf8';
   const delimiter = options.delimiter ?? (tsv ? '\t' : sniffDelimiter((await readHead(path)).toString(encoding)));
   const input = await openInput(path);
+  const copy = options.copyValues ?? true;
 
   let header: string[] | undefined;
   for await (const batch of scanBytes(input, { delimiter, encoding, relaxQuotes: tsv })) {
@@ -52,7 +53,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
       const out: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) {
         const value = record[i]!;
-        if (value !== '') out[header[i]!] = detach(value);
+        if (value !== '') out[header[i]!] = copy ? detach(value) : value;
       }
       yield { kind: 'row', line, record: out };
     }

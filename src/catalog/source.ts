@@ -12,6 +12,12 @@ export interface ReadOptions {
   /** CSV delimiter; sniffed among `,` `;` tab `|` when absent. */
   delimiter?: string | undefined;
   encoding?: 'utf8' | 'latin1' | undefined;
+  /**
+   * Copy each CSV value out of the decoded chunk it was sliced from (see `detach`), so keeping a value
+   * does not keep its 1 MiB chunk alive. Default true; a consumer that drops each row's values soon
+   * (the catalog worker serialises every batch straight away) can skip the copy.
+   */
+  copyValues?: boolean | undefined;
 }
 
 export function formatFromPath(path: string): CatalogFormat {

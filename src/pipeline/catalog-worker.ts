@@ -47,7 +47,8 @@ async function run(): Promise<void> {
     const data = batch.encoded();
     await Promise.all(outlets.map((outlet) => outlet.send(data)));
   };
-  const totals = await feedCatalog(init.catalog, push, {
+  // Every batch is serialised (copied) at once, so the values need not be copied out of their chunks first.
+  const totals = await feedCatalog({ ...init.catalog, copyValues: false }, push, {
     maxIssues: init.maxIssues,
     progressEvery: init.progressEvery,
     onProgress: (productsRead) => reply({ type: 'progress', productsRead }),

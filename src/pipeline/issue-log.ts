@@ -3,6 +3,7 @@
  * million bad rows still runs in bounded memory while the report shows counts and first examples.
  * Logs kept in worker threads travel as `IssueLogState` and are merged into the main one.
  */
+import { detach } from '../catalog/csv-scanner.js';
 import type { Issue } from '../validate/issue.js';
 
 export interface IssueCount {
@@ -16,6 +17,18 @@ export interface IssueLogState {
   kept: Issue[];
   counts: IssueCount[];
   dropped: number;
+}
+
+/**
+ * A kept issue's own copies of its strings: a message or id built from a catalog value may be a slice
+ * of the 1 MiB text chunk the value was read from (see ReadOptions.copyValues), and a thousand kept
+ * issues must not keep a thousand chunks alive.
+ */
+function keepable(issue: Issue): Issue {
+  const copy: Issue = { ...issue, message: detach(issue.message) };
+  if (issue.productId !== undefined) copy.productId = detach(issue.productId);
+  if (issue.field !== undefined) copy.field = detach(issue.field);
+  return copy;
 }
 
 export class IssueLog {
@@ -33,7 +46,7 @@ export class IssueLog {
 
   add(issue: Issue): void {
     this.count(issue.channel, issue.code, issue.severity, 1);
-    if (this.kept.length < this.cap) this.kept.push(issue);
+    if (this.kept.length < this.cap) this.kept.push(keepable(issue));
     else this.dropped++;
   }
 
