@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { pullAmazonSchema } from '../channels/amazon/schema-pull.js';
 import { DEFAULT_SCHEMA_DIR, REGION_ENDPOINTS, type AmazonRegion } from '../channels/amazon/settings.js';
 import { AbortError, ConfigError, EXIT } from '../errors.js';
 import type { HttpClientOptions } from '../transport/http-client.js';
@@ -117,6 +116,8 @@ export async function runSchemaPull(
       ? resolve(io.cwd, flags.outDir)
       : resolve(config?.dir ?? io.cwd, text('schemaDir') ?? DEFAULT_SCHEMA_DIR);
 
+    // Loaded here, not at start: the HTTP stack costs every other command ~15 MB of memory.
+    const { pullAmazonSchema } = await import('../channels/amazon/schema-pull.js');
     const result = await pullAmazonSchema({
       productType: flags.productType,
       marketplaceId: flags.marketplace ?? text('marketplaceId') ?? DEFAULT_MARKETPLACE,
