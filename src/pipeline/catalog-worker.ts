@@ -6,9 +6,8 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { feedCatalog } from './feed-catalog.js';
-import type { Batch } from './run-handle.js';
-import { MAX_IN_FLIGHT } from './worker-handle.js';
-import { encodeError, type CatalogReply, type CatalogWorkerInit, type ProductMessage } from './worker-protocol.js';
+import type { Batch } from './batch.js';
+import { encodeError, MAX_IN_FLIGHT, type CatalogReply, type CatalogWorkerInit, type ProductMessage } from './worker-protocol.js';
 
 const init = workerData as CatalogWorkerInit;
 const parent = parentPort!;

@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveInstances } from './instances.js';
-import { Batch, createLocalHandle } from './run-handle.js';
+import { Batch } from './batch.js';
+import { createLocalHandle } from './run-handle.js';
 import { encodeError, type ProductMessage, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;

@@ -7,7 +7,7 @@ import type { CatalogOptions } from '../catalog/read-catalog.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { Product } from '../model/product.js';
 import { IssueLog, type IssueLogState } from './issue-log.js';
-import { Batch } from './run-handle.js';
+import { Batch } from './batch.js';
 
 /** Products per batch: big enough to amortise a message, small enough to stay in the young heap. */
 export const BATCH = 128;

@@ -2,9 +2,8 @@
  * A handle on some channel instances' runs, wherever they execute: on the main thread
  * (`createLocalHandle`) or in a worker thread (`createWorkerHandle`). The build talks to both alike.
  */
-import { deserialize, serialize } from 'node:v8';
-import type { Product } from '../model/product.js';
 import type { ManifestEntry } from '../output/manifest.js';
+import type { Batch } from './batch.js';
 import { abortRun, commitRun, finishRun, processProduct, sinkRecords, startRun, type Run } from './channel-run.js';
 import type { Instance } from './instances.js';
 import { IssueLog, type IssueLogState } from './issue-log.js';
@@ -22,25 +21,6 @@ export interface Finished {
 }
 
 export type Decision = 'commit' | 'abort';
-
-/**
- * Products on their way to the channel runs. Worker threads get them encoded once (v8 serialisation,
- * the same format postMessage uses) and copied as bytes, instead of one structured clone per worker.
- */
-export class Batch {
-  private bytes: Uint8Array | undefined;
-
-  constructor(readonly products: Product[]) {}
-
-  encoded(): Uint8Array {
-    this.bytes ??= serialize(this.products);
-    return this.bytes;
-  }
-
-  static decode(bytes: Uint8Array): Product[] {
-    return deserialize(bytes) as Product[];
-  }
-}
 
 export interface RunHandle {
   /** Instance names this handle runs, in config order. */

@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { AbortError, EXIT } from '../errors.js';
-import type { Batch, RunHandle } from './run-handle.js';
-import { decodeError, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import type { Batch } from './batch.js';
+import type { RunHandle } from './run-handle.js';
+import { decodeError, MAX_IN_FLIGHT, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
-/** Unacknowledged product batches per worker. */
-export const MAX_IN_FLIGHT = 4;
 
 /** A compiled worker script (tests run the TypeScript sources; workers always run from dist/). */
 export function workerScript(name: string): URL {

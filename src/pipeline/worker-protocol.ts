@@ -12,6 +12,9 @@ import type { ManifestEntry } from '../output/manifest.js';
 import type { CatalogTotals } from './feed-catalog.js';
 import type { Decision, Finished } from './run-handle.js';
 
+/** Unacknowledged product batches per channel worker (back-pressure). */
+export const MAX_IN_FLIGHT = 4;
+
 export interface WorkerInit {
   loaded: LoadedConfig;
   instances: string[];
