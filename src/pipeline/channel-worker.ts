@@ -1,8 +1,8 @@
 /**
  * Worker thread entry: runs some channel instances of a build. Product batches arrive on the
- * products port from the catalog worker (or, without one, from the main thread) and are acknowledged
- * once handled; the main thread then says finish, commit or abort. Each stream of messages is handled
- * strictly in order, and `finish` waits for the last batch.
+ * products port from the catalog worker and are acknowledged once handled; the main thread then says
+ * finish, commit or abort. Each stream of messages is handled strictly in order, and `finish` waits
+ * for the last batch.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveInstances } from './instances.js';
@@ -24,7 +24,7 @@ let failed = false;
 let batches: Promise<void> = Promise.resolve();
 let requests: Promise<void> = Promise.resolve();
 let productsEnded: () => void = () => {};
-const ended = init.products ? new Promise<void>((resolve) => { productsEnded = resolve; }) : Promise.resolve();
+const ended = new Promise<void>((resolve) => { productsEnded = resolve; });
 
 function reply(message: WorkerReply): void {
   port.postMessage(message);
@@ -35,12 +35,12 @@ function report(err: unknown): void {
   reply({ type: 'error', error: encodeError(err) });
 }
 
-async function handleBatch(data: Uint8Array, ack: () => void): Promise<void> {
+async function handleBatch(data: Uint8Array): Promise<void> {
   if (failed) return;
   try {
     handle ??= start();
     await handle.push(new Batch(Batch.decode(data)));
-    ack();
+    init.products.postMessage({ type: 'ack' });
   } catch (err) {
     report(err);
   }
@@ -50,9 +50,6 @@ async function handleRequest(message: WorkerRequest): Promise<void> {
   try {
     handle ??= start();
     switch (message.type) {
-      case 'batch':
-        await handleBatch(message.data, () => reply({ type: 'ack' }));
-        break;
       case 'finish':
         await ended;
         await batches;
@@ -67,7 +64,7 @@ async function handleRequest(message: WorkerRequest): Promise<void> {
         await batches;
         await handle.close();
         reply({ type: 'closed' });
-        init.products?.close();
+        init.products.close();
         port.close();
         break;
     }
@@ -80,7 +77,7 @@ port.on('message', (message: WorkerRequest) => {
   requests = requests.then(() => handleRequest(message));
 });
 
-init.products?.on('message', (message: ProductMessage) => {
+init.products.on('message', (message: ProductMessage) => {
   if (message.type === 'end') batches = batches.then(productsEnded);
-  else batches = batches.then(() => handleBatch(message.data, () => init.products!.postMessage({ type: 'ack' })));
+  else batches = batches.then(() => handleBatch(message.data));
 });

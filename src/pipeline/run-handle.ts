@@ -1,6 +1,7 @@
 /**
  * A handle on some channel instances' runs, wherever they execute: on the main thread
- * (`createLocalHandle`) or in a worker thread (`createWorkerHandle`). The build talks to both alike.
+ * (`createLocalHandle`, which takes products by `push`) or in a worker thread (`createWorkerHandle`,
+ * fed by the catalog worker). The build finishes, settles and closes both alike.
  */
 import type { ManifestEntry } from '../output/manifest.js';
 import type { Batch } from './batch.js';
@@ -25,8 +26,6 @@ export type Decision = 'commit' | 'abort';
 export interface RunHandle {
   /** Instance names this handle runs, in config order. */
   readonly instances: readonly string[];
-  /** Send products; resolves when the handle can take more (back-pressure). */
-  push(batch: Batch): Promise<void>;
   finish(): Promise<Finished>;
   /** Commit or abort each instance's files; returns the committed files and manifest entries. */
   settle(decisions: Record<string, Decision>): Promise<Record<string, { files: string[]; manifest: Record<string, ManifestEntry> }>>;
@@ -34,7 +33,12 @@ export interface RunHandle {
   close(): Promise<void>;
 }
 
-export function createLocalHandle(instances: Instance[], options: { outDir: string; dryRun?: boolean | undefined; maxIssues?: number | undefined }): RunHandle {
+export interface LocalHandle extends RunHandle {
+  /** Run a batch of products through every instance. */
+  push(batch: Batch): Promise<void>;
+}
+
+export function createLocalHandle(instances: Instance[], options: { outDir: string; dryRun?: boolean | undefined; maxIssues?: number | undefined }): LocalHandle {
   const log = new IssueLog(options.maxIssues);
   const runs: Run[] = instances.map((instance) => startRun(instance, options, log));
   let settled = false;

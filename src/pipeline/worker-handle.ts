@@ -1,16 +1,13 @@
 /**
- * The main thread's side of a channel worker: sends product batches with back-pressure (a bounded
- * number of unacknowledged batches) unless the catalog worker sends them, and turns replies into the
- * RunHandle calls' results.
+ * The main thread's side of a channel worker (which gets its products from the catalog worker): turns
+ * replies into the RunHandle calls' results, and reports the worker's failure.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { AbortError, EXIT } from '../errors.js';
-import type { Batch } from './batch.js';
 import type { RunHandle } from './run-handle.js';
-import { decodeError, MAX_IN_FLIGHT, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
-
+import { decodeError, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /** A compiled worker script (tests run the TypeScript sources; workers always run from dist/). */
 export function workerScript(name: string): URL {
@@ -35,7 +32,7 @@ export function startWorker(name: string, options: { workerData: unknown; transf
 /** The young generation: per-product garbage dies there; more only delays collections. */
 const YOUNG_MB = 12;
 
-export function heapLimits(heapMb: number): ResourceLimits {
+function heapLimits(heapMb: number): ResourceLimits {
   return { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB };
 }
 
@@ -61,11 +58,9 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
   const what = `the channel worker for ${init.instances.join(', ')}`;
   const worker = startWorker('channel-worker.js', {
     workerData: init,
-    transferList: init.products ? [init.products] : undefined,
+    transferList: [init.products],
     heapMb,
   });
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
   const waiting: Array<{ resolve: (reply: WorkerReply) => void; reject: (err: Error) => void }> = [];
   let failure: Error | undefined;
   let exited = false;
@@ -77,18 +72,10 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
     failure ??= err;
     rejectFailed(failure);
     for (const w of waiting.splice(0)) w.reject(err);
-    drained?.();
   };
   worker.on('message', (reply: WorkerReply) => {
     if (reply.type === 'error') {
       fail(decodeError(reply.error));
-      return;
-    }
-    if (reply.type === 'ack') {
-      inFlight--;
-      const wake = drained;
-      drained = undefined;
-      wake?.();
       return;
     }
     waiting.shift()?.resolve(reply);
@@ -99,10 +86,6 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
     if (code !== 0) fail(new Error(`${what} stopped with exit code ${code}`));
   });
 
-  const send = (message: WorkerRequest) => {
-    if (failure) throw failure;
-    worker.postMessage(message);
-  };
   const request = <T extends WorkerReply['type']>(message: WorkerRequest, type: T): Promise<Extract<WorkerReply, { type: T }>> =>
     new Promise((resolve, reject) => {
       if (failure) { reject(failure); return; }
@@ -116,12 +99,6 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
   return {
     instances: init.instances,
     failed,
-    async push(batch: Batch) {
-      send({ type: 'batch', data: batch.encoded() });
-      inFlight++;
-      while (inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => { drained = resolve; });
-      if (failure) throw failure;
-    },
     async finish() {
       return (await request({ type: 'finish' }, 'finished')).finished;
     },

@@ -24,25 +24,25 @@ export interface WorkerInit {
   /** ISO time: the run's clock, shared by every thread. */
   now: string;
   maxIssues: number | undefined;
-  /** Where the catalog worker's batches arrive (transferred); without it they come from the main thread. */
-  products?: MessagePort | undefined;
+  /** Where the catalog worker's batches arrive (transferred). */
+  products: MessagePort;
 }
 
 export type WorkerRequest =
-  /** Products encoded by Batch.encoded(). */
-  | { type: 'batch'; data: Uint8Array }
   | { type: 'finish' }
   | { type: 'settle'; decisions: Record<string, Decision> }
   | { type: 'close' };
 
 export type WorkerReply =
-  | { type: 'ack' }
   | { type: 'finished'; finished: Finished }
   | { type: 'settled'; settled: Record<string, { files: string[]; manifest: Record<string, ManifestEntry> }> }
   | { type: 'closed' }
   | { type: 'error'; error: WorkerError };
 
-/** On a channel worker's products port: batches from the catalog worker, then `end`; acks go back. */
+/**
+ * On a channel worker's products port: batches from the catalog worker (products encoded by
+ * Batch.encoded()), then `end`; an ack goes back for each batch handled.
+ */
 export type ProductMessage = { type: 'batch'; data: Uint8Array } | { type: 'end' };
 
 export interface CatalogWorkerInit {
