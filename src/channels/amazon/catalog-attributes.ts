@@ -3,7 +3,7 @@ import { checkGtin, gtinKind, normalizeGtin } from '../../validate/gtin.js';
 // Shared with the Google channel; a candidate for a shared text module.
 import { stripHtml } from '../../model/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
-import { MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
+import { splitValues, type Product } from '../../model/product.js';
 import { conditionType, parseWeight, type Locale } from './attribute-values.js';
 import { fieldSource, readField } from './product-fields.js';
 import type { AttributeValue, Attributes } from './record.js';
@@ -66,18 +66,10 @@ export function buildCatalogAttributes(product: Product, instance: string, local
 
   const image = readField(source, 'image_link');
   if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: marketplaceId, media_location: image.trim() }];
-  // The `|`-separated values of additional_image_link (as splitValues reads them), without the array.
-  const otherImages = readField(source, 'additional_image_link');
   let others = 0;
-  if (otherImages !== undefined) {
-    for (let start = 0; start >= 0;) {
-      const bar = otherImages.indexOf(MULTI_VALUE_SEPARATOR, start);
-      const link = (bar < 0 ? otherImages.slice(start) : otherImages.slice(start, bar)).trim();
-      start = bar < 0 ? -1 : bar + MULTI_VALUE_SEPARATOR.length;
-      if (link === '') continue;
-      if (others < MAX_OTHER_IMAGES) attributes[OTHER_IMAGE_ATTRIBUTES[others]!] = [{ marketplace_id: marketplaceId, media_location: link }];
-      others++;
-    }
+  for (const link of splitValues(readField(source, 'additional_image_link'))) {
+    if (others < MAX_OTHER_IMAGES) attributes[OTHER_IMAGE_ATTRIBUTES[others]!] = [{ marketplace_id: marketplaceId, media_location: link }];
+    others++;
   }
   if (others > MAX_OTHER_IMAGES) {
     issues.push(warning('amazon-too-many-images', `${others} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at(product, instance, 'additional_image_link')));

@@ -4,7 +4,7 @@
  * at all (an unreadable price or shipping cell) keep the product out with an error naming the field,
  * so a record is never written invalid; everything else is left for the schema and the checker.
  */
-import { MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
+import { splitValues, type Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import { ATTRIBUTE_NAMES, ATTRIBUTES, type AttributeSpec } from './attributes.js';
@@ -158,25 +158,8 @@ function readAttribute(spec: AttributeSpec, raw: string, state: RunState): Googl
     }
     return normalized === '' ? undefined : normalized;
   }
-  if (raw.indexOf(MULTI_VALUE_SEPARATOR) < 0) {
-    // One value: what splitValues would give, without its arrays.
-    const text = raw.trim();
-    if (text === '') return undefined;
-    const normalized = normalizeValue(spec, text, state.options);
-    if (typeof normalized !== 'string') {
-      report(unreadable(spec, normalized.reason));
-      return undefined;
-    }
-    return normalized === '' ? undefined : [normalized];
-  }
-  // splitValues' parts (`|`-separated, trimmed, empty ones dropped) read in place: no part arrays.
   const values: string[] = [];
-  for (let start = 0; start <= raw.length; ) {
-    let end = raw.indexOf(MULTI_VALUE_SEPARATOR, start);
-    if (end < 0) end = raw.length;
-    const text = raw.slice(start, end).trim();
-    start = end + 1;
-    if (text === '') continue;
+  for (const text of splitValues(raw)) {
     const normalized = normalizeValue(spec, text, state.options);
     if (typeof normalized !== 'string') report(unreadable(spec, normalized.reason));
     else if (normalized !== '') values.push(normalized);

@@ -183,12 +183,6 @@ export function readImageList(vc: ValueContext): string | undefined {
 
 /** Appends the multi-value's values that `list` does not hold yet. */
 function addValues(list: string[], value: string | undefined): void {
-  if (value === undefined) return;
-  if (value.indexOf(MULTI_VALUE_SEPARATOR) < 0) {
-    const only = value.trim();
-    if (only !== '' && !list.includes(only)) list.push(only);
-    return;
-  }
   for (const part of splitValues(value)) if (!list.includes(part)) list.push(part);
 }
 
