@@ -30,12 +30,12 @@ export class KeyTable {
   }
 
   has(key: string): boolean {
-    return this.find(key) >= 0;
+    return this.probe(key) >= 0;
   }
 
   /** The number stored with `key`, or undefined. */
   get(key: string): number | undefined {
-    const slot = this.find(key);
+    const slot = this.probe(key);
     if (slot < 0) return undefined;
     return this.values ? this.values[slot] : 1;
   }
@@ -46,22 +46,19 @@ export class KeyTable {
    */
   add(key: string, value?: number): boolean {
     if (this.used >= this.limit) this.grow();
-    hash(key);
-    const size = this.hi.length;
-    let slot = home(H_LO, size);
-    while (this.hi[slot] !== EMPTY || this.lo[slot] !== EMPTY) {
-      if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return false;
-      if (++slot === size) slot = 0;
-    }
+    const found = this.probe(key);
+    if (found >= 0) return false;
+    const slot = -found - 1;
     this.hi[slot] = H_HI;
     this.lo[slot] = H_LO;
-    if (value !== undefined && value !== 1 && !this.values) this.values = new Int32Array(size).fill(1);
+    if (value !== undefined && value !== 1 && !this.values) this.values = new Int32Array(this.hi.length).fill(1);
     if (this.values) this.values[slot] = value ?? 1;
     this.used++;
     return true;
   }
 
-  private find(key: string): number {
+  /** Hash `key` (into H_HI, H_LO) and probe for it: its slot, or -(the empty slot where it would go) - 1. */
+  private probe(key: string): number {
     hash(key);
     const size = this.hi.length;
     let slot = home(H_LO, size);
@@ -69,7 +66,7 @@ export class KeyTable {
       if (this.hi[slot] === H_HI && this.lo[slot] === H_LO) return slot;
       if (++slot === size) slot = 0;
     }
-    return -1;
+    return -slot - 1;
   }
 
   private grow(): void {
