@@ -15,7 +15,7 @@ export interface ReadOptions {
   /**
    * Copy each CSV value out of the decoded chunk it was sliced from (see `detach`), so keeping a value
    * does not keep its 1 MiB chunk alive. Default true; a consumer that drops each row's values soon
-   * (the catalog worker serialises every batch straight away) can skip the copy.
+   * (a reading thread that runs no channel itself serialises every batch straight away) can skip the copy.
    */
   copyValues?: boolean | undefined;
 }

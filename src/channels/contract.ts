@@ -108,6 +108,11 @@ export interface Channel<R = unknown> {
   createChecker?(ctx: ChannelContext): RecordChecker<R>;
   format(name: string, ctx: ChannelContext): FeedFormat<R>;
   sideFeeds?(ctx: ChannelContext): SideFeed[];
+  /**
+   * Rough CPU per product of one instance writing these formats, in units of about 10 µs on the
+   * bench machine (`node bench/run.mjs`), so a build can balance its threads. Default 3.
+   */
+  cost?(formats: readonly string[]): number;
 }
 
 export function defineChannel<R>(channel: Channel<R>): Channel<R> {

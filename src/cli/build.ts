@@ -46,7 +46,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       .option('--report-file <file>', 'also write the report to this file (format from --reporter, json by default)')
       .option('-v, --verbose', 'list every kept issue, and report even on success')
       .option('-q, --quiet', 'print nothing but errors')
-      .option('--workers <n>', 'worker threads for the channels: a number, or auto (default: one per channel, up to 4, on a multi-core machine); 0 runs everything on the main thread')
+      .option('--workers <n>', 'worker threads: a number, or auto (default: one per core, on a multi-core machine); the first also reads the catalog; 0 runs everything on the main thread')
       .option('--heap-mb <mb>', `heap limit of each worker thread in MB (default ${DEFAULT_HEAP_MB})`)
       .option('--debug', 'stack traces for errors');
 
@@ -139,7 +139,7 @@ async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dr
   else io.stderr(text);
 }
 
-/** `--workers`: a count, or (default) one worker per channel instance on a multi-core machine. */
+/** `--workers`: a count, or (default) one worker per core on a multi-core machine. */
 function parseWorkers(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   if (!/^[0-9]+$/.test(value)) throw new AbortError(`--workers: "${value}" must be a whole number or auto`, 'Use 0 to run every channel on the main thread.');

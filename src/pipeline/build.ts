@@ -19,8 +19,8 @@ import { IssueLog } from './issue-log.js';
 import { createLocalHandle, type Decision, type FinishedRun, type RunHandle } from './run-handle.js';
 import { parseThreshold } from './threshold.js';
 import type { BuildOptions, BuildResult, ChannelSummary } from './types.js';
-import { createWorkerHandle, startWorker, workerStopped, type WorkerHandle } from './worker-handle.js';
-import { decodeError, type CatalogReply, type CatalogWorkerInit } from './worker-protocol.js';
+import { DEFAULT_COST, planThreads } from './thread-plan.js';
+import { createWorkerHandle, type WorkerHandle } from './worker-handle.js';
 
 export type { BuildOptions, BuildResult, ChannelStatus, ChannelSummary } from './types.js';
 
@@ -156,62 +156,54 @@ function joinHeapMb(catalog: CatalogOptions): number {
 }
 
 function threadCount(options: BuildOptions, instances: number): number {
-  return Math.min(options.workers === 'auto' ? autoWorkers() : options.workers ?? 0, instances);
+  return options.workers === 'auto' ? autoWorkers(instances) : options.workers ?? 0;
 }
 
 /**
- * Channel instances spread over `threads` channel workers (one group each), fed by a catalog worker
- * that reads the catalog; this thread waits for the catalog to be read or for a worker to fail.
- * The handles are pushed to `handles` as they start, so the caller closes them whatever happens.
+ * Channel instances spread over up to `threads` channel workers (see thread-plan.ts); the first also
+ * reads the catalog and feeds the others. This thread waits for the catalog to be read or for a
+ * worker to fail. The handles are pushed to `handles` as they start, so the caller closes them
+ * whatever happens.
  */
 async function runThreaded(
   instances: Instance[], threads: number, catalog: CatalogOptions, feed: FeedOptions, options: BuildOptions, handles: RunHandle[],
 ): Promise<CatalogTotals> {
   const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
-  const groups: string[][] = Array.from({ length: threads }, () => []);
-  instances.forEach((instance, i) => groups[i % threads]!.push(instance.name));
+  const costs = instances.map((i) => i.channel.cost?.(i.formats) ?? DEFAULT_COST);
+  const [readerGroup, ...groups] = planThreads(costs, threads).map((group) => group.map((i) => instances[i]!.name));
+  const base = {
+    loaded: options.loaded,
+    outDir: options.outDir,
+    dryRun: options.dryRun ?? false,
+    offerOnly: options.offerOnly ?? false,
+    now: options.now.toISOString(),
+    maxIssues: options.maxIssues,
+  };
   const ports: MessagePort[] = [];
   const workers: WorkerHandle[] = [];
   for (const names of groups) {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    const handle = createWorkerHandle({
-      loaded: options.loaded,
-      instances: names,
-      outDir: options.outDir,
-      dryRun: options.dryRun ?? false,
-      offerOnly: options.offerOnly ?? false,
-      now: options.now.toISOString(),
-      maxIssues: options.maxIssues,
-      products: port2,
-    }, heapMb);
-    workers.push(handle);
-    handles.push(handle);
+    workers.push(createWorkerHandle({ ...base, instances: names, source: { products: port2 } }, heapMb));
+    handles.push(workers.at(-1)!);
   }
-  const init: CatalogWorkerInit = { catalog, maxIssues: feed.maxIssues, progressEvery: feed.progressEvery, ports };
-  const reader = startWorker('catalog-worker.js', { workerData: init, transferList: ports, heapMb: heapMb + joinHeapMb(catalog) });
-  try {
-    const read = new Promise<CatalogTotals>((resolveTotals, reject) => {
-      reader.on('message', (message: CatalogReply) => {
-        if (message.type === 'progress') feed.onProgress?.(message.productsRead);
-        else if (message.type === 'done') resolveTotals(message.totals);
-        else reject(decodeError(message.error));
-      });
-      reader.on('error', (err) => reject(workerStopped('the catalog reader', err, heapMb)));
-      reader.on('exit', (code) => reject(new Error(`the catalog reader stopped with exit code ${code}`)));
-    });
-    return await Promise.race([read, ...workers.map((w) => w.failed)]);
-  } finally {
-    await reader.terminate();
-  }
+  const reader = createWorkerHandle(
+    { ...base, instances: readerGroup!, source: { read: { catalog, progressEvery: feed.progressEvery, ports } } },
+    heapMb + joinHeapMb(catalog),
+    feed.onProgress,
+  );
+  // First, so its totals' issues (catalog rows) come before the channels' in the merged log.
+  handles.unshift(reader);
+  return await Promise.race([reader.read, reader.failed, ...workers.map((w) => w.failed)]);
 }
 
 /**
- * Default: one worker per channel instance (at most 4) when there is more than one core; the OS
- * spreads the busy threads over the cores better than a fixed grouping, since channels differ in cost.
+ * Default: as many threads as cores, but no more than the channel instances plus the reader can
+ * use; one core runs everything on the main thread.
  */
-function autoWorkers(): number {
-  return availableParallelism() > 1 ? 4 : 0;
+function autoWorkers(instances: number): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, instances + 1) : 0;
 }
 
 /** Why a new feed looks truncated against the manifest, if it does: under half the old record count. */

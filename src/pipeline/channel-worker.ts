@@ -1,32 +1,37 @@
 /**
- * Worker thread entry: runs some channel instances of a build. Product batches arrive on the
- * products port from the catalog worker and are acknowledged once handled; the main thread then says
- * finish, commit or abort. Each stream of messages is handled strictly in order, and `finish` waits
- * for the last batch.
+ * Worker thread entry: runs some channel instances of a build. One worker reads the catalog: it sends
+ * each product batch to the other workers (over their products ports, at most MAX_IN_FLIGHT
+ * unacknowledged batches each) and runs its own instances on it. The others take batches from their
+ * products port and acknowledge each once handled. The main thread then says finish, commit or
+ * abort. Each stream of messages is handled strictly in order, and `finish` waits for the last batch.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { resolveInstances } from './instances.js';
 import { Batch } from './batch.js';
+import { feedCatalog } from './feed-catalog.js';
 import { createLocalHandle } from './run-handle.js';
-import { encodeError, type ProductMessage, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import {
+  encodeError, MAX_IN_FLIGHT,
+  type ProductMessage, type ReaderEvent, type ReaderInit, type WorkerInit, type WorkerReply, type WorkerRequest,
+} from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 
 function start() {
-  const instances = resolveInstances(init.loaded, { only: init.instances, now: new Date(init.now), offerOnly: init.offerOnly });
+  const instances = init.instances.length === 0 ? [] : resolveInstances(init.loaded, { only: init.instances, now: new Date(init.now), offerOnly: init.offerOnly });
   return createLocalHandle(instances, { outDir: init.outDir, dryRun: init.dryRun, maxIssues: init.maxIssues });
 }
 
 let handle: ReturnType<typeof start> | undefined;
 let failed = false;
-/** The batches' chain, and the main thread's requests' chain. */
-let batches: Promise<void> = Promise.resolve();
+/** Settles when this worker has all its products: the last batch handled, or the catalog read. */
+let products: Promise<void>;
+/** Reading only: stops the reader between batches (the build failed elsewhere). */
+let stopReading: () => void = () => {};
 let requests: Promise<void> = Promise.resolve();
-let productsEnded: () => void = () => {};
-const ended = new Promise<void>((resolve) => { productsEnded = resolve; });
 
-function reply(message: WorkerReply): void {
+function reply(message: WorkerReply | ReaderEvent): void {
   port.postMessage(message);
 }
 
@@ -35,12 +40,98 @@ function report(err: unknown): void {
   reply({ type: 'error', error: encodeError(err) });
 }
 
-async function handleBatch(data: Uint8Array): Promise<void> {
+class Stopped extends Error {}
+
+/** Another channel worker's products port, with the count of batches it has not acknowledged yet. */
+class Outlet {
+  private inFlight = 0;
+  private wake: (() => void) | undefined;
+  private stopped = false;
+
+  constructor(private readonly port: MessagePort) {
+    port.on('message', () => {
+      this.inFlight--;
+      this.resume();
+    });
+  }
+
+  async send(data: Uint8Array): Promise<void> {
+    while (this.inFlight >= MAX_IN_FLIGHT && !this.stopped) await new Promise<void>((resolve) => { this.wake = resolve; });
+    if (this.stopped) throw new Stopped();
+    this.inFlight++;
+    this.port.postMessage({ type: 'batch', data } satisfies ProductMessage);
+  }
+
+  end(): void {
+    this.port.postMessage({ type: 'end' } satisfies ProductMessage);
+    // Not close(): that could drop what is still queued. Late acks no longer keep this thread alive.
+    this.port.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.resume();
+    this.port.close();
+  }
+
+  private resume(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+async function read(reader: ReaderInit): Promise<void> {
+  const outlets = reader.ports.map((p) => new Outlet(p));
+  let stopped = false;
+  stopReading = () => {
+    stopped = true;
+    for (const outlet of outlets) outlet.stop();
+  };
+  const runsHere = init.instances.length > 0;
+  try {
+    const local = handle ??= start();
+    const totals = await feedCatalog({
+      ...reader.catalog,
+      // Batches for other threads are copied when encoded; only runs on this thread may keep values.
+      copyValues: runsHere,
+    }, async (batch) => {
+      if (stopped || failed) throw new Stopped();
+      if (outlets.length > 0) {
+        const data = batch.encoded();
+        for (const outlet of outlets) await outlet.send(data);
+      }
+      if (runsHere) await local.push(batch);
+    }, {
+      maxIssues: init.maxIssues ?? 1000,
+      progressEvery: reader.progressEvery,
+      onProgress: (productsRead) => reply({ type: 'progress', productsRead }),
+    });
+    for (const outlet of outlets) outlet.end();
+    reply({ type: 'read', totals });
+  } catch (err) {
+    if (!(err instanceof Stopped)) report(err);
+  }
+}
+
+function receive(source: MessagePort): Promise<void> {
+  let batches: Promise<void> = Promise.resolve();
+  let ended: () => void = () => {};
+  const all = new Promise<void>((resolve) => { ended = resolve; });
+  source.on('message', (message: ProductMessage) => {
+    if (message.type === 'end') batches = batches.then(ended);
+    else batches = batches.then(() => handleBatch(source, message.data));
+  });
+  stopReading = () => { ended(); };
+  return all.then(() => batches);
+}
+
+async function handleBatch(source: MessagePort, data: Uint8Array): Promise<void> {
   if (failed) return;
   try {
     handle ??= start();
     await handle.push(new Batch(Batch.decode(data)));
-    init.products.postMessage({ type: 'ack' });
+    source.postMessage({ type: 'ack' });
   } catch (err) {
     report(err);
   }
@@ -51,8 +142,7 @@ async function handleRequest(message: WorkerRequest): Promise<void> {
     handle ??= start();
     switch (message.type) {
       case 'finish':
-        await ended;
-        await batches;
+        await products;
         if (failed) return;
         reply({ type: 'finished', finished: await handle.finish() });
         break;
@@ -61,10 +151,11 @@ async function handleRequest(message: WorkerRequest): Promise<void> {
         break;
       case 'close':
         failed = true; // no more batches
-        await batches;
+        stopReading();
+        await products;
         await handle.close();
         reply({ type: 'closed' });
-        init.products.close();
+        if ('products' in init.source) init.source.products.close();
         port.close();
         break;
     }
@@ -77,7 +168,4 @@ port.on('message', (message: WorkerRequest) => {
   requests = requests.then(() => handleRequest(message));
 });
 
-init.products.on('message', (message: ProductMessage) => {
-  if (message.type === 'end') batches = batches.then(productsEnded);
-  else batches = batches.then(() => handleBatch(message.data));
-});
+products = 'read' in init.source ? read(init.source.read) : receive(init.source.products);

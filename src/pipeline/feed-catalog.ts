@@ -1,6 +1,6 @@
 /**
  * The catalog side of a build: reads the catalog once and hands its products on in batches, whether
- * to channel runs on the same thread or (from the catalog worker) to channel workers. Reader issues
+ * to channel runs on the same thread and (from the reading worker) to other channel workers. Reader issues
  * are logged here; the counts travel back with the totals.
  */
 import type { CatalogOptions } from '../catalog/read-catalog.js';

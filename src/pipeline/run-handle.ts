@@ -1,7 +1,7 @@
 /**
  * A handle on some channel instances' runs, wherever they execute: on the main thread
  * (`createLocalHandle`, which takes products by `push`) or in a worker thread (`createWorkerHandle`,
- * fed by the catalog worker). The build finishes, settles and closes both alike.
+ * fed by the reading worker). The build finishes, settles and closes both alike.
  */
 import type { ManifestEntry } from '../output/manifest.js';
 import type { Batch } from './batch.js';

@@ -21,9 +21,10 @@ export interface BuildOptions {
   now: Date;
   maxIssues?: number | undefined;
   /**
-   * Worker threads for the channels: 0 runs every channel on the main thread; N > 0 spreads the
-   * channel instances over up to N workers, fed by one more that reads the catalog; 'auto' gives
-   * each instance its own worker (up to 4) on a machine with more than one core.
+   * Threads for the channels: 0 runs everything on the main thread; N > 0 runs the channel instances
+   * on up to N worker threads, the first of which also reads the catalog and feeds the others
+   * (thread-plan.ts balances them); 'auto' uses as many as there are cores (up to the instances plus
+   * one) on a machine with more than one core.
    */
   workers?: number | 'auto' | undefined;
   /** Heap limit per worker thread, MB (default DEFAULT_HEAP_MB). */

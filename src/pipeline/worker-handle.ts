@@ -1,13 +1,14 @@
 /**
- * The main thread's side of a channel worker (which gets its products from the catalog worker): turns
- * replies into the RunHandle calls' results, and reports the worker's failure.
+ * The main thread's side of a channel worker: turns replies into the RunHandle calls' results, passes
+ * on the reading worker's progress and totals, and reports the worker's failure.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { AbortError, EXIT } from '../errors.js';
+import type { CatalogTotals } from './feed-catalog.js';
 import type { RunHandle } from './run-handle.js';
-import { decodeError, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import { decodeError, type ReaderEvent, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /** A compiled worker script (tests run the TypeScript sources; workers always run from dist/). */
 export function workerScript(name: string): URL {
@@ -50,15 +51,19 @@ export function workerStopped(what: string, err: Error & { code?: string }, heap
 }
 
 export interface WorkerHandle extends RunHandle {
-  /** Rejects when the worker fails (to stop the catalog worker feeding it); never resolves. */
+  /** Rejects when the worker fails (to stop the build); never resolves. */
   readonly failed: Promise<never>;
+  /** The reading worker's catalog totals, once it has read the whole catalog. */
+  readonly read: Promise<CatalogTotals>;
 }
 
-export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHandle {
-  const what = `the channel worker for ${init.instances.join(', ')}`;
+export function createWorkerHandle(init: WorkerInit, heapMb: number, onProgress?: (productsRead: number) => void): WorkerHandle {
+  const reading = 'read' in init.source;
+  const what = init.instances.length === 0 ? 'the catalog reader'
+    : `the channel worker for ${init.instances.join(', ')}${reading ? ' (and the catalog reader)' : ''}`;
   const worker = startWorker('channel-worker.js', {
     workerData: init,
-    transferList: [init.products],
+    transferList: 'read' in init.source ? init.source.read.ports : [init.source.products],
     heapMb,
   });
   const waiting: Array<{ resolve: (reply: WorkerReply) => void; reject: (err: Error) => void }> = [];
@@ -67,18 +72,19 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
   let rejectFailed: (err: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => { rejectFailed = reject; });
   failed.catch(() => {});
+  let resolveRead: (totals: CatalogTotals) => void = () => {};
+  const read = new Promise<CatalogTotals>((resolve) => { resolveRead = resolve; });
 
   const fail = (err: Error) => {
     failure ??= err;
     rejectFailed(failure);
     for (const w of waiting.splice(0)) w.reject(err);
   };
-  worker.on('message', (reply: WorkerReply) => {
-    if (reply.type === 'error') {
-      fail(decodeError(reply.error));
-      return;
-    }
-    waiting.shift()?.resolve(reply);
+  worker.on('message', (reply: WorkerReply | ReaderEvent) => {
+    if (reply.type === 'error') fail(decodeError(reply.error));
+    else if (reply.type === 'progress') onProgress?.(reply.productsRead);
+    else if (reply.type === 'read') resolveRead(reply.totals);
+    else waiting.shift()?.resolve(reply);
   });
   worker.on('error', (err) => fail(workerStopped(what, err, heapMb)));
   worker.on('exit', (code) => {
@@ -99,6 +105,7 @@ export function createWorkerHandle(init: WorkerInit, heapMb: number): WorkerHand
   return {
     instances: init.instances,
     failed,
+    read,
     async finish() {
       return (await request({ type: 'finish' }, 'finished')).finished;
     },

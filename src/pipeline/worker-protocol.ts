@@ -1,8 +1,8 @@
 /**
- * Messages between the build's threads. With workers, the main thread only coordinates: a catalog
- * worker reads the catalog and sends product batches straight to the channel workers over their own
- * message ports (with back-pressure), and the main thread asks the channel workers to finish, commit
- * or abort. Everything is structured-cloneable.
+ * Messages between the build's threads. With workers, the main thread only coordinates: the first
+ * channel worker also reads the catalog, runs its own instances on the products and sends product
+ * batches straight to the other channel workers over their own message ports (with back-pressure);
+ * the main thread asks every worker to finish, commit or abort. Everything is structured-cloneable.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { CatalogOptions } from '../catalog/read-catalog.js';
@@ -24,8 +24,15 @@ export interface WorkerInit {
   /** ISO time: the run's clock, shared by every thread. */
   now: string;
   maxIssues: number | undefined;
-  /** Where the catalog worker's batches arrive (transferred). */
-  products: MessagePort;
+  /** Where this worker's products come from: batches from the reading worker, or the catalog itself. */
+  source: { products: MessagePort } | { read: ReaderInit };
+}
+
+export interface ReaderInit {
+  catalog: CatalogOptions;
+  progressEvery: number;
+  /** One port per other channel worker (transferred). */
+  ports: MessagePort[];
 }
 
 export type WorkerRequest =
@@ -39,24 +46,16 @@ export type WorkerReply =
   | { type: 'closed' }
   | { type: 'error'; error: WorkerError };
 
+/** What the reading worker says on its own, not in answer to a request. */
+export type ReaderEvent =
+  | { type: 'progress'; productsRead: number }
+  | { type: 'read'; totals: CatalogTotals };
+
 /**
- * On a channel worker's products port: batches from the catalog worker (products encoded by
+ * On a channel worker's products port: batches from the reading worker (products encoded by
  * Batch.encoded()), then `end`; an ack goes back for each batch handled.
  */
 export type ProductMessage = { type: 'batch'; data: Uint8Array } | { type: 'end' };
-
-export interface CatalogWorkerInit {
-  catalog: CatalogOptions;
-  maxIssues: number;
-  progressEvery: number;
-  /** One port per channel worker (transferred). */
-  ports: MessagePort[];
-}
-
-export type CatalogReply =
-  | { type: 'progress'; productsRead: number }
-  | { type: 'done'; totals: CatalogTotals }
-  | { type: 'error'; error: WorkerError };
 
 export interface WorkerError {
   message: string;

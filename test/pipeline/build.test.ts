@@ -137,29 +137,42 @@ describe('channels in worker threads', () => {
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('report an unreadable catalog from the catalog worker as a usage error (exit 2)', async () => {
+  it('report an unreadable catalog from the reading worker as a usage error (exit 2)', async () => {
     const dir = scratch('pipeline');
     const failure = await build(dir, { workers: 2, catalogPath: join(dir, 'missing.csv') }).catch((err: unknown) => err);
     expect(failure).toMatchObject({ name: 'AbortError', exitCode: 2 });
     expect(String((failure as Error).message)).toContain('missing.csv');
   });
 
-  it('stop reading when a channel worker fails mid-stream, and write nothing', async () => {
+  // With two threads the reading thread runs `shop` and the other runs `google` (see thread-plan.ts).
+  it.each([
+    ['on the other thread', 'google', { xml: 'blocked/google.xml' }],
+    ['on the reading thread', 'shop', { csv: 'blocked/shop.csv' }],
+  ])('stop reading when a channel fails mid-stream %s, and write nothing', async (_, channel, files) => {
     const dir = scratch('pipeline');
     // Enough products to fill several output buffers, so the failure comes while the catalog is still being read.
     const header = readFileSync(join(dir, 'catalog.csv'), 'utf8').split('\n')[0];
     const rows = Array.from({ length: 20_000 }, (_, i) =>
       `Q${i},Tee ${i},${'Soft cotton tee. '.repeat(20)},https://shop.example.com/q${i},https://cdn.example.com/q${i}.jpg,10.00 USD,in_stock,Acme,,AC-${i},new,Apparel,5`);
     writeFileSync(join(dir, 'catalog.csv'), [header, ...rows].join('\n'));
-    // The XML feed's folder is a file: the google worker cannot write its feed.
+    // The feed's folder is a file: the channel cannot write its feed.
     const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
-    config.channels.google.files = { xml: 'blocked/google.xml' };
+    config.channels[channel].files = files;
     writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'blocked'), 'not a folder');
     const failure = await build(dir, { workers: 2 }).catch((err: unknown) => err);
     expect(String((failure as Error).message)).toMatch(/ENOTDIR|not a directory/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['blocked']);
+  });
+
+  it('write the same bytes with a reading thread that runs no channel of its own', async () => {
+    const a = scratch('pipeline');
+    const b = scratch('pipeline');
+    await build(a, { workers: 0 });
+    const threaded = await build(b, { workers: 3 });
+    expect(threaded.exitCode).toBe(0);
+    for (const file of ['google.xml', 'google.tsv', 'shop.csv']) expect(read(b, file)).toBe(read(a, file));
   });
 
   it('stop with advice when a thread runs out of its heap limit', async () => {

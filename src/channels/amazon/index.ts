@@ -20,6 +20,7 @@ export default defineChannel<ListingsRecord>({
   key: (record) => record.sku,
   transform: transformProduct,
   createChecker: createAmazonChecker,
+  cost: () => 5,
   format(name, ctx) {
     if (name !== 'json') throw new RangeError(`amazon writes json, not ${name}`);
     return createFeedFormat(readAmazonSettings(ctx.config, ctx.instance), ctx.instance);

@@ -23,6 +23,7 @@ export default defineChannel<MarketplaceRecord>({
   key: (record) => record.sku,
   transform: transformProduct,
   createChecker: createMarketplaceChecker,
+  cost: () => 3,
   format(name, ctx) {
     if (name !== 'csv') throw new ConfigError(`channels.${ctx.instance}.formats: marketplace writes csv, not "${name}"`);
     return createCsvFormat(planFor(ctx));
