@@ -45,6 +45,24 @@ describe('AtomicFile', () => {
     expect(readFileSync(path).equals(expected)).toBe(true);
   });
 
+  it('flushes to disk in the background as it goes, and the bytes are the same', async () => {
+    const dir = tmp();
+    const path = join(dir, 'feed.txt');
+    // A flush after every MiB: many background fdatasyncs overlap the writes that follow them.
+    const file = new AtomicFile(path, 1 << 20);
+    const line = (i: number) => `${i}\t${'ä'.repeat(i % 300)}\n`;
+    let expected = '';
+    for (let i = 0; i < 30_000; i++) { await file.write(line(i)); expected += line(i); }
+    await file.close();
+    await file.commit();
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    // Aborting while a flush may be under way removes the temp file and throws nothing.
+    const second = new AtomicFile(path, 1 << 20);
+    for (let i = 0; i < 10_000; i++) await second.write(line(i));
+    await second.abort();
+    expect(readdirSync(dir)).toEqual(['feed.txt']);
+  });
+
   it('gzips a .gz name, and the text reads back whole', async () => {
     const dir = tmp();
     const path = join(dir, 'feed.xml.gz');
