@@ -31,7 +31,7 @@ export function startWorker(name: string, options: { workerData: unknown; transf
 }
 
 /** The young generation: per-product garbage dies there; more only delays collections. */
-const YOUNG_MB = 12;
+const YOUNG_MB = 16;
 
 function heapLimits(heapMb: number): ResourceLimits {
   return { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB };
