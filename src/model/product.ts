@@ -24,6 +24,25 @@ export function fieldFor(product: Product, channel: string, name: string): strin
 }
 
 /**
+ * fieldFor for one channel, with each override key (`google.title`) built once: a key built per call
+ * is a new string to hash for every lookup of every product.
+ */
+export function channelFieldReader(channel: string): (product: Product, name: string) => string | undefined {
+  const keys = new Map<string, string>();
+  return (product, name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = `${channel}.${name}`;
+      keys.set(name, key);
+    }
+    const override = product.fields[key];
+    if (override !== undefined && override !== '') return override;
+    const value = product.fields[name];
+    return value === '' ? undefined : value;
+  };
+}
+
+/**
  * Split a multi-value cell on `|`, trimming and dropping empty parts. Read in place with indexOf (no
  * array of raw parts): channels call this for several cells of every product.
  */
@@ -43,9 +62,14 @@ export function splitValues(value: string | undefined): string[] {
 /** A copy of the product with some fields replaced (undefined removes the field). */
 export function withFields(product: Product, changes: Record<string, string | undefined>): Product {
   const fields: Record<string, string> = { ...product.fields };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined || value === '') delete fields[key];
-    else fields[key] = value;
+  for (const key in changes) {
+    const value = changes[key];
+    if (value === undefined || value === '') {
+      // Deleting a key the object does not have would still cost it its fast properties.
+      if (key in fields) delete fields[key];
+    } else {
+      fields[key] = value;
+    }
   }
   return { id: fields['id'] ?? product.id, line: product.line, fields };
 }

@@ -7,7 +7,7 @@
  * Each rule counts the products it saw, changed and excluded, for the report.
  */
 import { ConfigError } from '../errors.js';
-import { withFields, fieldFor, type Product } from '../model/product.js';
+import { channelFieldReader, withFields, type Product } from '../model/product.js';
 import { compileSchemaFile, describeError, errorPath } from '../validate/ajv.js';
 import { compileCondition, type Condition, type Predicate } from './condition.js';
 import { adjustPrice, type PriceAdjustment } from './price.js';
@@ -79,25 +79,29 @@ function describeRule(rule: RuleConfig, index: number): string {
 
 function compileStep(rule: RuleConfig, channel: string, currency?: string): Step {
   const when: Predicate = rule.if ? compileCondition(rule.if, channel) : () => true;
+  const read = channelFieldReader(channel);
   if (rule.set) {
     const templates = Object.entries(rule.set).map(([field, source]) => {
       const compiled = compileTemplate(source);
       if (!compiled.ok) throw new ConfigError(`channels.${channel}.rules: set.${field}: ${compiled.reason}`);
       const modified = compiled.template.parts.find((part) => 'modifier' in part && part.modifier !== undefined);
       if (modified) throw new ConfigError(`channels.${channel}.rules: set.${field}: ":" modifiers are for marketplace columns, not rules`);
-      return [field, compiled.template] as const;
+      return { field, override: `${channel}.${field}`, template: compiled.template };
     });
+    // The product being rendered: one lookup function for the run, not a closure per product.
+    let current: Product;
+    const lookup = (name: string) => read(current, name);
     return (p) => {
       if (!when(p)) return undefined;
-      const changes: Record<string, string> = {};
-      let changed = false;
-      for (const [field, template] of templates) {
-        const value = renderTemplate(template, (name) => fieldFor(p, channel, name));
+      current = p;
+      let changes: Record<string, string> | undefined;
+      for (const { field, override, template } of templates) {
+        const value = renderTemplate(template, lookup);
         // The rule writes the channel's own view of the field (`google.title`), so other channels keep theirs.
-        const key = p.fields[`${channel}.${field}`] !== undefined ? `${channel}.${field}` : field;
-        if (p.fields[key] !== value) { changes[key] = value; changed = true; }
+        const key = p.fields[override] !== undefined ? override : field;
+        if (p.fields[key] !== value) (changes ??= {})[key] = value;
       }
-      return changed ? withFields(p, changes) : undefined;
+      return changes ? withFields(p, changes) : undefined;
     };
   }
   if (rule.exclude !== undefined) {
@@ -107,12 +111,15 @@ function compileStep(rule: RuleConfig, channel: string, currency?: string): Step
   if (rule.price) {
     const adjustment = rule.price;
     const field = adjustment.field ?? 'price';
+    const override = `${channel}.${field}`;
     return (p) => {
       if (!when(p)) return undefined;
-      const value = fieldFor(p, channel, field);
+      const value = read(p, field);
       if (value === undefined) return undefined;
       const adjusted = adjustPrice(value, adjustment, currency);
-      return adjusted === undefined || adjusted === value ? undefined : withFields(p, { [field]: adjusted, [`${channel}.${field}`]: undefined });
+      if (adjusted === undefined || adjusted === value) return undefined;
+      // The adjusted price replaces the shared one and the channel's own, which it was computed from.
+      return withFields(p, p.fields[override] === undefined ? { [field]: adjusted } : { [field]: adjusted, [override]: undefined });
     };
   }
   const map = rule.categoryMap!;
@@ -122,8 +129,8 @@ function compileStep(rule: RuleConfig, channel: string, currency?: string): Step
   const category = compileCategoryMap(map.map, { foldCase: true });
   return (p) => {
     if (!when(p)) return undefined;
-    if (!map.overwrite && fieldFor(p, channel, to) !== undefined) return undefined;
-    const source = fieldFor(p, channel, from)?.split('|')[0];
+    if (!map.overwrite && read(p, to) !== undefined) return undefined;
+    const source = read(p, from)?.split('|')[0];
     const value = source === undefined ? undefined : category(source);
     return value === undefined ? undefined : withFields(p, { [to]: value });
   };

@@ -9,8 +9,16 @@ const DATE_TIME_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[
 
 export function isIsoDateTime(text: string): boolean {
   if (!DATE_TIME_RE.test(text)) return false;
-  const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text.slice(0, 10);
+  // The pattern allows day 31 in every month: check the day against the month (February of leap years).
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Milliseconds since epoch of an ISO 8601 date-time in Google's forms (offset `-0800` or `-08:00`). */
@@ -27,9 +35,14 @@ export function isIsoRange(text: string): boolean {
   return isIsoDateTime(start) && isIsoDateTime(end) && isoTime(start) < isoTime(end);
 }
 
+const PLAIN_URL_RE = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:\/[\x21-\x7e]*)?$/;
+
 /** Absolute http(s) URL, ASCII only (RFC 3986: non-ASCII must be percent-encoded), no spaces. */
 export function isHttpUrl(text: string): boolean {
   if (!/^https?:\/\/[\x21-\x7e]+$/.test(text)) return false;
+  // The usual shape (a host name of plain labels ending in one that starts with a letter, so neither
+  // IPv4 nor IDNA parsing applies, then a path) always parses: no URL object for each product's links.
+  if (PLAIN_URL_RE.test(text) && !/xn--/i.test(text)) return true;
   try {
     const url = new URL(text);
     return url.hostname.length > 0;
