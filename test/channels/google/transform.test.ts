@@ -4,6 +4,7 @@ import type { GoogleRecord } from '../../../src/channels/google/record.js';
 import { collapseWhitespace, decodeEntities, HTML_ENTITIES, removeXmlForbidden, stripHtml } from '../../../src/model/text.js';
 import { splitValues } from '../../../src/model/product.js';
 import type { ChannelConfig } from '../../../src/channels/contract.js';
+import { isUrlAscii } from '../../../src/channels/google/normalize.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
 
 function transform(fields: Record<string, string>, config: ChannelConfig = {}, catalog = { currency: 'USD' as string | undefined, decimalComma: false }) {
@@ -156,6 +157,14 @@ describe('google transform', () => {
 
   it('percent-encodes non-ASCII characters in URLs', () => {
     expect(recordOf(validFields({ link: 'https://shop.example.com/p/café shirt' })).link).toBe('https://shop.example.com/p/caf%C3%A9%20shirt');
+  });
+
+  it('tells URLs with nothing to encode from the rest as a charCode loop would', () => {
+    const loop = (text: string) => [...text].every((ch) => ch.length === 1 && ch.charCodeAt(0) >= 0x21 && ch.charCodeAt(0) <= 0x7e);
+    for (const url of ['', 'https://shop.example.com/p/x?a=1&b=~2!', 'a b', 'a\tb', 'a\u007fb', 'a\u0080b', 'é', '\u{1F381}', '\ud83d', '!~', ' ']) {
+      expect([url, isUrlAscii(url)]).toEqual([url, loop(url)]);
+    }
+    expect(recordOf(validFields({ link: 'https://shop.example.com/p/a\u007fb' })).link).toBe('https://shop.example.com/p/a%7Fb');
   });
 
   it('reads product_type, gtin and destinations as lists', () => {
