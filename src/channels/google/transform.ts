@@ -22,7 +22,7 @@ const STATUS_KEY = `${CHANNEL}.status`;
 const PUBLISHED_KEY = `${CHANNEL}.published`;
 const QUANTITY_KEY = `${CHANNEL}.quantity`;
 
-/** fieldFor(product, 'google', name) with the override key already built. */
+/** The google override of `name` when set, else the shared value (the override key already built). */
 function channelField(fields: Product['fields'], overrideKey: string, name: string): string | undefined {
   const override = fields[overrideKey];
   if (override !== undefined && override !== '') return override;

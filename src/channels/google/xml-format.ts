@@ -11,54 +11,6 @@ import { PRODUCT_DETAIL_FIELDS, SHIPPING_FIELDS, type GoogleRecord, type GoogleV
 
 export { escapeXml };
 
-/**
- * What escapeXml replaces or removes, and also any surrogate pair (which the loop of xmlText keeps):
- * without the `u` flag the test costs about two thirds as much, and the values that hold a pair
- * (emoji in descriptions) hold a quote or an ampersand as often as not.
- */
-const ESCAPE_TEST_RE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** escapeXml(text) of model/text.ts (a test holds the two together), with a cheaper first test. */
-export function xmlText(text: string): string {
-  if (!ESCAPE_TEST_RE.test(text)) return text;
-  const n = text.length;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let entity: string;
-    if (c >= 0x3f) {
-      if (c < 0xd800) continue;
-      if (c <= 0xdbff) {
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          i++; // a pair
-          continue;
-        }
-        entity = '';
-      } else if (c <= 0xdfff || c >= 0xfffe) {
-        entity = ''; // a lone low surrogate (a paired one was skipped above), U+FFFE, U+FFFF
-      } else {
-        continue;
-      }
-    } else if (c >= 0x20) {
-      if (c === 38) entity = '&amp;';
-      else if (c === 60) entity = '&lt;';
-      else if (c === 62) entity = '&gt;';
-      else if (c === 34) entity = '&quot;';
-      else if (c === 39) entity = '&apos;';
-      else continue;
-    } else if (c === 9 || c === 10 || c === 13) {
-      continue;
-    } else {
-      entity = '';
-    }
-    out += text.slice(last, i) + entity;
-    last = i + 1;
-  }
-  return last === 0 ? text : out + text.slice(last);
-}
-
 export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
 
 /** Sub-attribute order of group attributes (fixed, whatever order the entry's keys have). */
@@ -68,14 +20,14 @@ const GROUP_FIELDS: Record<string, readonly string[]> = {
 };
 
 function element(name: string, value: unknown, indent: string): string {
-  if (typeof value === 'string') return `${indent}<g:${name}>${xmlText(value)}</g:${name}>\n`;
+  if (typeof value === 'string') return `${indent}<g:${name}>${escapeXml(value)}</g:${name}>\n`;
   const fields = GROUP_FIELDS[name];
   if (fields && value !== null && typeof value === 'object') {
     const entry = value as Record<string, unknown>;
     let inner = '';
     for (const key of fields) {
       const sub = entry[key];
-      if (typeof sub === 'string' && sub !== '') inner += `${indent}  <g:${key}>${xmlText(sub)}</g:${key}>\n`;
+      if (typeof sub === 'string' && sub !== '') inner += `${indent}  <g:${key}>${escapeXml(sub)}</g:${key}>\n`;
     }
     return `${indent}<g:${name}>\n${inner}${indent}</g:${name}>\n`;
   }
@@ -103,11 +55,11 @@ function presentAttributes(record: GoogleRecord): number[] {
 
 function attributeXml(index: number, name: string, value: GoogleValue | undefined): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return OPEN_TAGS[index]! + xmlText(value) + CLOSE_TAGS[index]!;
+  if (typeof value === 'string') return OPEN_TAGS[index]! + escapeXml(value) + CLOSE_TAGS[index]!;
   if (!Array.isArray(value)) return element(name, value, ITEM_INDENT);
   let out = '';
   for (const one of value) {
-    out += typeof one === 'string' ? OPEN_TAGS[index]! + xmlText(one) + CLOSE_TAGS[index]! : element(name, one, ITEM_INDENT);
+    out += typeof one === 'string' ? OPEN_TAGS[index]! + escapeXml(one) + CLOSE_TAGS[index]! : element(name, one, ITEM_INDENT);
   }
   return out;
 }
@@ -164,7 +116,7 @@ export function formatItemXml(record: GoogleRecord): string {
       const one: unknown = list ? value[k] : value;
       if (typeof one === 'string') {
         // The previous closing tag (or the item's start) and this opening tag in one piece.
-        out += (openIndex >= 0 ? separator(openIndex, index) : started ? OPEN_TAGS[index]! : separator(-1, index)) + xmlText(one);
+        out += (openIndex >= 0 ? separator(openIndex, index) : started ? OPEN_TAGS[index]! : separator(-1, index)) + escapeXml(one);
         openIndex = index;
       } else {
         out += openIndex >= 0 ? CLOSE_TAGS[openIndex]! : started ? '' : ITEM_START;
