@@ -3,7 +3,7 @@ import type { Attributes } from './record.js';
 
 export function sortAttributes(attributes: Attributes): Attributes {
   const out: Attributes = {};
-  for (const name of Object.keys(attributes).sort()) {
+  for (const name of sortNames(Object.keys(attributes))) {
     const values = attributes[name];
     if (values !== undefined) out[name] = values;
   }
@@ -26,7 +26,7 @@ export function mergeAttributes(...layers: Array<Attributes | undefined>): Attri
   for (const layer of layers) {
     if (layer) for (const name of Object.keys(layer)) names.push(name);
   }
-  names.sort();
+  sortNames(names);
   const out: Attributes = {};
   let previous: string | undefined;
   for (const name of names) {
@@ -39,6 +39,25 @@ export function mergeAttributes(...layers: Array<Attributes | undefined>): Attri
     if (values !== undefined) out[name] = values;
   }
   return out;
+}
+
+/**
+ * `names.sort()` (UTF-16 code unit order) in place, as an insertion sort: the transform adds
+ * attributes in name order, a few layers at a time, so the list is nearly sorted and takes about
+ * one comparison per name.
+ */
+export function sortNames(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    let j = i - 1;
+    if (!(name < names[j]!)) continue;
+    while (j >= 0 && name < names[j]!) {
+      names[j + 1] = names[j]!;
+      j--;
+    }
+    names[j + 1] = name;
+  }
+  return names;
 }
 
 /** Stable JSON with object keys sorted at every level (for comparisons, not for output). */

@@ -17,70 +17,74 @@ export interface Built {
 }
 
 export function buildCatalogAttributes(product: Product, instance: string, locale: Locale, source = fieldSource(product, instance)): Built {
-  const attributes: Attributes = {};
   const issues: Issue[] = [];
   const { marketplaceId, languageTag } = locale;
+  // Values are read and checked in the order of the issues they may raise, then added to the
+  // attributes in name order, so the transform's sort finds them already sorted.
   const title = readField(source, 'title');
-  if (title !== undefined) attributes['item_name'] = [{ value: title, language_tag: languageTag, marketplace_id: marketplaceId }];
   const brand = readField(source, 'brand');
-  if (brand !== undefined) attributes['brand'] = [{ value: brand, language_tag: languageTag, marketplace_id: marketplaceId }];
   const manufacturer = readField(source, 'manufacturer') ?? brand;
-  if (manufacturer !== undefined) attributes['manufacturer'] = [{ value: manufacturer, language_tag: languageTag, marketplace_id: marketplaceId }];
   // Amazon shows descriptions and bullets as plain text.
   const description = readField(source, 'description');
   const plainDescription = description === undefined ? undefined : stripHtml(description) || undefined;
-  if (plainDescription !== undefined) {
-    attributes['product_description'] = [{ value: plainDescription, language_tag: languageTag, marketplace_id: marketplaceId }];
-  }
   const bulletText = readField(source, 'bullet_point');
+  let bullets: AttributeValue[] | undefined;
   if (bulletText !== undefined) {
-    const bullets: AttributeValue[] = [];
     for (const bullet of splitValues(bulletText)) {
       const plain = stripHtml(bullet);
-      if (plain !== '') bullets.push({ value: plain, language_tag: languageTag, marketplace_id: marketplaceId });
+      if (plain !== '') (bullets ??= []).push({ value: plain, language_tag: languageTag, marketplace_id: marketplaceId });
     }
-    if (bullets.length > 0) attributes['bullet_point'] = bullets;
   }
   const color = readField(source, 'color');
-  if (color !== undefined) attributes['color'] = [{ value: color, language_tag: languageTag, marketplace_id: marketplaceId }];
   const size = readField(source, 'size');
-  if (size !== undefined) attributes['size'] = [{ value: size, language_tag: languageTag, marketplace_id: marketplaceId }];
 
   const identifierExists = readField(source, 'identifier_exists')?.trim().toLowerCase();
   const gtin = readField(source, 'gtin');
-  if (identifierExists === 'no' || identifierExists === 'false') {
-    attributes['supplier_declared_has_product_identifier_exemption'] = [{ value: true, marketplace_id: marketplaceId }];
-  } else if (gtin !== undefined) {
+  const exempt = identifierExists === 'no' || identifierExists === 'false';
+  let identifier: AttributeValue | undefined;
+  if (!exempt && gtin !== undefined) {
     const value = normalizeGtin(gtin);
     const checked = checkGtin(value);
     if (!checked.ok) issues.push(error(`amazon-${checked.code}`, `gtin: ${checked.reason}`, at(product, instance, 'gtin')));
-    attributes['externally_assigned_product_identifier'] = [{ type: gtinKind(value), value, marketplace_id: marketplaceId }];
+    identifier = { type: gtinKind(value), value, marketplace_id: marketplaceId };
   }
   const asin = readField(source, 'merchant_suggested_asin') ?? readField(source, 'asin');
-  if (asin !== undefined) attributes['merchant_suggested_asin'] = [{ value: asin.trim(), marketplace_id: marketplaceId }];
 
   const condition = readField(source, 'condition');
   const condType = conditionType(condition);
-  if (condType) attributes['condition_type'] = [{ value: condType, marketplace_id: marketplaceId }];
-  else issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, at(product, instance, 'condition')));
+  if (!condType) issues.push(error('amazon-condition-unknown', `condition "${condition}" has no Amazon condition_type (use new, used or refurbished)`, at(product, instance, 'condition')));
 
   const image = readField(source, 'image_link');
-  if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: marketplaceId, media_location: image.trim() }];
-  let others = 0;
-  for (const link of splitValues(readField(source, 'additional_image_link'))) {
-    if (others < MAX_OTHER_IMAGES) attributes[OTHER_IMAGE_ATTRIBUTES[others]!] = [{ marketplace_id: marketplaceId, media_location: link }];
-    others++;
-  }
-  if (others > MAX_OTHER_IMAGES) {
-    issues.push(warning('amazon-too-many-images', `${others} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at(product, instance, 'additional_image_link')));
+  const images = splitValues(readField(source, 'additional_image_link'));
+  if (images.length > MAX_OTHER_IMAGES) {
+    issues.push(warning('amazon-too-many-images', `${images.length} additional images; Amazon takes ${MAX_OTHER_IMAGES}, the rest are left out`, at(product, instance, 'additional_image_link')));
   }
 
   const weightText = readField(source, 'shipping_weight');
+  let weight: { unit: string; value: number } | undefined;
   if (weightText !== undefined) {
-    const weight = parseWeight(weightText);
-    if (weight) attributes['item_package_weight'] = [{ unit: weight.unit, value: weight.value, marketplace_id: marketplaceId }];
-    else issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, at(product, instance, 'shipping_weight')));
+    weight = parseWeight(weightText);
+    if (!weight) issues.push(warning('amazon-weight-invalid', `shipping_weight "${weightText}" is not a weight like "1.2 kg"; item_package_weight left out`, at(product, instance, 'shipping_weight')));
   }
+
+  const attributes: Attributes = {};
+  if (brand !== undefined) attributes['brand'] = [{ value: brand, language_tag: languageTag, marketplace_id: marketplaceId }];
+  if (bullets !== undefined) attributes['bullet_point'] = bullets;
+  if (color !== undefined) attributes['color'] = [{ value: color, language_tag: languageTag, marketplace_id: marketplaceId }];
+  if (condType) attributes['condition_type'] = [{ value: condType, marketplace_id: marketplaceId }];
+  if (identifier !== undefined) attributes['externally_assigned_product_identifier'] = [identifier];
+  if (title !== undefined) attributes['item_name'] = [{ value: title, language_tag: languageTag, marketplace_id: marketplaceId }];
+  if (weight) attributes['item_package_weight'] = [{ unit: weight.unit, value: weight.value, marketplace_id: marketplaceId }];
+  if (image !== undefined) attributes['main_product_image_locator'] = [{ marketplace_id: marketplaceId, media_location: image.trim() }];
+  if (manufacturer !== undefined) attributes['manufacturer'] = [{ value: manufacturer, language_tag: languageTag, marketplace_id: marketplaceId }];
+  if (asin !== undefined) attributes['merchant_suggested_asin'] = [{ value: asin.trim(), marketplace_id: marketplaceId }];
+  const others = Math.min(images.length, MAX_OTHER_IMAGES);
+  for (let i = 0; i < others; i++) attributes[OTHER_IMAGE_ATTRIBUTES[i]!] = [{ marketplace_id: marketplaceId, media_location: images[i]! }];
+  if (plainDescription !== undefined) {
+    attributes['product_description'] = [{ value: plainDescription, language_tag: languageTag, marketplace_id: marketplaceId }];
+  }
+  if (size !== undefined) attributes['size'] = [{ value: size, language_tag: languageTag, marketplace_id: marketplaceId }];
+  if (exempt) attributes['supplier_declared_has_product_identifier_exemption'] = [{ value: true, marketplace_id: marketplaceId }];
   return { attributes, issues };
 }
 

@@ -17,10 +17,13 @@ export function createAmazonChecker(ctx: ChannelContext): RecordChecker<Listings
   const schemas = createProductTypeSchemas([ctx.resolvePath(settings.schemaDir), BUNDLED_SCHEMA_DIR]);
   const reported = new Set<string>();
   const skus = new KeyTable();
+  // One object for every record: each issue copies it (`{ ...where, field }`), none keeps it.
+  const where: { channel: string; productId: string; line: number | undefined } = { channel: ctx.instance, productId: '', line: undefined };
 
   return {
     check(record, product) {
-      const where = { channel: ctx.instance, productId: record.sku, line: product.line };
+      where.productId = record.sku;
+      where.line = product.line;
       const issues: Issue[] = [];
       if (!skus.add(record.sku)) {
         issues.push(error('amazon-duplicate-sku', `SKU "${record.sku}" is sent twice in this feed`, { ...where, field: 'sku' }));

@@ -3,7 +3,7 @@
  * the schema, yet the backend may reject values outside the enum (selling-partner-api-models#4968).
  * These helpers find such places in a product-type schema and flag values outside the list.
  */
-import { warning, type Issue } from '../../validate/issue.js';
+import type { Issue } from '../../validate/issue.js';
 
 export interface EnumHint {
   /** Path from the attributes object: attribute name, then property names, `*` for array items. */
@@ -60,6 +60,19 @@ interface CompiledHint {
   listed: ReadonlySet<string>;
   /** The message's list excerpt, e.g. `"Black", "White", ...`. */
   examples: string;
+  /** The path is `attribute`, `*`, `property` (checked by checkItems). */
+  itemProperty: boolean;
+}
+
+/** The warning for a value outside the list: `warning(code, message, { ...where, field })` as one object (about half the products of a catalog can get one). */
+function notListed(hint: CompiledHint, location: string, value: string, where: Partial<Issue>): Issue {
+  return {
+    severity: 'warning',
+    code: 'amazon-enum-not-listed',
+    message: `${location}: "${value}" is not one of Amazon's listed values (${hint.examples}); the schema allows it but Amazon may reject it`,
+    ...where,
+    field: hint.attribute,
+  };
 }
 
 /** Prepare hints once per schema: value sets and message parts, so a check allocates only for findings. */
@@ -69,6 +82,7 @@ export function compileEnumHints(hints: readonly EnumHint[]): EnumHintCheck {
     attribute: hint.path[0]!,
     listed: new Set(hint.values),
     examples: hint.values.slice(0, 6).map((v) => JSON.stringify(v)).join(', ') + (hint.values.length > 6 ? ', ...' : ''),
+    itemProperty: hint.path.length === 3 && hint.path[0] !== '*' && hint.path[1] === '*' && hint.path[2] !== '*',
   }));
   // Steps taken to the current value (property names, array indexes); the readable location is built from them on a finding.
   const steps: Array<string | number> = [];
@@ -83,13 +97,7 @@ export function compileEnumHints(hints: readonly EnumHint[]): EnumHintCheck {
   const visit = (hint: CompiledHint, value: unknown, depth: number, where: Partial<Issue>, issues: Issue[]): void => {
     if (depth === hint.path.length) {
       if (typeof value !== 'string' || hint.listed.has(value)) return;
-      issues.push(
-        warning(
-          'amazon-enum-not-listed',
-          `${locate(depth)}: "${value}" is not one of Amazon's listed values (${hint.examples}); the schema allows it but Amazon may reject it`,
-          { ...where, field: hint.attribute },
-        ),
-      );
+      issues.push(notListed(hint, locate(depth), value, where));
       return;
     }
     const step = hint.path[depth]!;
@@ -104,9 +112,23 @@ export function compileEnumHints(hints: readonly EnumHint[]): EnumHintCheck {
       visit(hint, value[step], depth + 1, where, issues);
     }
   };
+  // `attribute`, `*`, `property`: the shape of nearly every hint (`color[i].value`), read without the walk.
+  const checkItems = (hint: CompiledHint, values: unknown, where: Partial<Issue>, issues: Issue[]): void => {
+    if (!Array.isArray(values)) return;
+    const property = hint.path[2]!;
+    for (let i = 0; i < values.length; i++) {
+      const item: unknown = values[i];
+      if (!isSchema(item) || !(property in item)) continue;
+      const value = item[property];
+      if (typeof value !== 'string' || hint.listed.has(value)) continue;
+      issues.push(notListed(hint, `${hint.attribute}[${i}].${property}`, value, where));
+    }
+  };
   return (attributes, where, issues) => {
     for (const hint of compiled) {
-      if (hint.attribute in attributes) visit(hint, attributes, 0, where, issues);
+      if (!(hint.attribute in attributes)) continue;
+      if (!hint.itemProperty) visit(hint, attributes, 0, where, issues);
+      else if (isSchema(attributes)) checkItems(hint, attributes[hint.attribute], where, issues);
     }
   };
 }

@@ -26,12 +26,31 @@ export function feedHeader(settings: Pick<AmazonSettings, 'sellerId' | 'issueLoc
 /** One message as JSON with a fixed key order. */
 export function serializeMessage(record: ListingsRecord, messageId: number): string {
   // The same bytes as JSON.stringify of the message object, without building that object.
-  let out = `{"messageId":${JSON.stringify(messageId)},"sku":${JSON.stringify(record.sku)},"operationType":${JSON.stringify(record.operationType)}`;
-  if (record.productType !== undefined) out += `,"productType":${JSON.stringify(record.productType)}`;
+  // A message number is a whole number, which JSON writes as String does.
+  const id = Number.isInteger(messageId) ? `${messageId}` : JSON.stringify(messageId);
+  let out = `{"messageId":${id},"sku":${JSON.stringify(record.sku)},"operationType":${quoteRepeated(record.operationType, lastOperation)}`;
+  if (record.productType !== undefined) out += `,"productType":${quoteRepeated(record.productType, lastProductType)}`;
   if (record.requirements !== undefined) out += `,"requirements":${JSON.stringify(record.requirements)}`;
   if (record.attributes !== undefined) out += `,"attributes":${JSON.stringify(record.attributes)}`;
   if (record.patches !== undefined) out += `,"patches":${JSON.stringify(record.patches)}`;
   return `${out}}`;
+}
+
+/** The last string quoted, and its JSON: operation and product type repeat from message to message. */
+interface Quoted {
+  text: string;
+  json: string;
+}
+
+const lastOperation: Quoted = { text: '', json: '""' };
+const lastProductType: Quoted = { text: '', json: '""' };
+
+function quoteRepeated(text: string, last: Quoted): string {
+  if (text !== last.text) {
+    last.text = text;
+    last.json = JSON.stringify(text);
+  }
+  return last.json;
 }
 
 export function createFeedFormat(settings: Pick<AmazonSettings, 'sellerId' | 'issueLocale'>, instance = 'amazon'): FeedFormat<ListingsRecord> {

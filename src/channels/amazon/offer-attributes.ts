@@ -16,16 +16,13 @@ export interface OfferOptions {
 }
 
 export function buildOfferAttributes(product: Product, instance: string, locale: Locale, options: OfferOptions, source = fieldSource(product, instance)): Built {
-  const attributes: Attributes = {};
   const issues: Issue[] = [];
   const price = readMoney(source, 'price', options.catalog, issues, product, instance);
   const sale = readMoney(source, 'sale_price', options.catalog, issues, product, instance);
   const list = readMoney(source, 'list_price', options.catalog, issues, product, instance) ?? price;
-  if (list) {
-    attributes['list_price'] = [{ marketplace_id: locale.marketplaceId, currency: list.currency, value_with_tax: toDecimalNumber(list) }];
-  }
+  let offer: Record<string, unknown> | undefined;
   if (price) {
-    const offer: Record<string, unknown> = {
+    offer = {
       marketplace_id: locale.marketplaceId,
       currency: price.currency,
       audience: 'ALL',
@@ -36,7 +33,6 @@ export function buildOfferAttributes(product: Product, instance: string, locale:
     } else if (sale) {
       offer['discounted_price'] = [{ schedule: [{ value_with_tax: toDecimalNumber(sale), ...saleWindow(readField(source, 'sale_price_effective_date'), issues, product, instance) }] }];
     }
-    attributes['purchasable_offer'] = [offer];
   } else if (!issues.length) {
     issues.push(warning('amazon-price-missing', 'no price: the listing gets no offer', at(product, instance, 'price')));
   }
@@ -46,9 +42,16 @@ export function buildOfferAttributes(product: Product, instance: string, locale:
     issues.push(error('amazon-quantity-invalid', `quantity "${readField(source, 'quantity')}" is not a whole number`, at(product, instance, 'quantity')));
   } else if (quantity === undefined) {
     issues.push(warning('amazon-quantity-missing', 'no quantity: fulfillment_availability left out', at(product, instance, 'quantity')));
-  } else {
+  }
+  // In name order, so the transform's sort finds them already sorted.
+  const attributes: Attributes = {};
+  if (typeof quantity === 'number') {
     attributes['fulfillment_availability'] = [{ fulfillment_channel_code: 'DEFAULT', quantity: reserveStock(quantity, options.stock) }];
   }
+  if (list) {
+    attributes['list_price'] = [{ marketplace_id: locale.marketplaceId, currency: list.currency, value_with_tax: toDecimalNumber(list) }];
+  }
+  if (offer) attributes['purchasable_offer'] = [offer];
   return { attributes, issues };
 }
 

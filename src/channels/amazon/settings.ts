@@ -38,12 +38,19 @@ export interface AmazonSettings {
 
 const cache = new WeakMap<ChannelConfig, AmazonSettings>();
 
+// The config asked for last: a run asks with the same one for every product.
+let lastConfig: ChannelConfig | undefined;
+let lastSettings: AmazonSettings | undefined;
+
 export function readAmazonSettings(config: ChannelConfig, instance = 'amazon'): AmazonSettings {
+  if (config === lastConfig) return lastSettings!;
   let settings = cache.get(config);
   if (!settings) {
     settings = parseSettings(config, instance);
     cache.set(config, settings);
   }
+  lastConfig = config;
+  lastSettings = settings;
   return settings;
 }
 

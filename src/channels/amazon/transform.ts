@@ -16,12 +16,11 @@ import { childRelationship, isFirstOfGroup, parentAttributes, variationTheme } f
 
 export function transformProduct(product: Product, ctx: ChannelContext): TransformResult<ListingsRecord> {
   const settings = readAmazonSettings(ctx.config, ctx.instance);
-  const where = { channel: ctx.instance, productId: product.id, line: product.line };
   // `product_type` alone is Google's own category text, so only the Amazon override counts.
   const source = fieldSource(product, ctx.instance);
   const productType = (source.overrides ? amazonOverride(product, ctx.instance, 'product_type') : undefined) ?? settings.productType;
   if (!productType) {
-    const issue = error('amazon-product-type-missing', 'no Amazon product type: set channels.amazon.productType or an amazon.product_type column', { ...where, field: 'amazon.product_type' });
+    const issue = error('amazon-product-type-missing', 'no Amazon product type: set channels.amazon.productType or an amazon.product_type column', at(product, ctx.instance, 'amazon.product_type'));
     return { ok: false, reason: 'no Amazon product type', issues: [issue] };
   }
   const sku = readField(source, 'sku')?.trim() || product.id;
@@ -42,11 +41,11 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
     return { ok: true, records: [{ sku, operationType: 'UPDATE', productType, attributes: mergeAttributes(statics, generated) }], issues };
   }
   if (group === sku) {
-    issues.push(error('amazon-parent-sku-collision', `item_group_id "${group}" equals the product's own SKU; the parent listing needs its own SKU`, { ...where, field: 'item_group_id' }));
+    issues.push(error('amazon-parent-sku-collision', `item_group_id "${group}" equals the product's own SKU; the parent listing needs its own SKU`, at(product, ctx.instance, 'item_group_id')));
   }
   const theme = variationTheme(generated);
   if (!theme) {
-    issues.push(warning('amazon-variation-theme-missing', `product is in group "${group}" but has neither color nor size`, { ...where, field: 'item_group_id' }));
+    issues.push(warning('amazon-variation-theme-missing', `product is in group "${group}" but has neither color nor size`, at(product, ctx.instance, 'item_group_id')));
   }
   // The parent's attributes below take item_name, brand and manufacturer only: generated can take the child's relationship.
   const relationship = childRelationship(group, theme, locale);
@@ -78,9 +77,16 @@ function staticAttributes(settings: AmazonSettings, productType: string): Attrib
   return settings.attributes[productType];
 }
 
+const OFFER_AND_LIST_PRICE: readonly string[] = [...OFFER_ATTRIBUTES, 'list_price'];
+
 function withoutOffer(attributes: Attributes | undefined): Attributes | undefined {
   if (!attributes) return undefined;
   const out: Attributes = { ...attributes };
-  for (const name of [...OFFER_ATTRIBUTES, 'list_price']) delete out[name];
+  for (const name of OFFER_AND_LIST_PRICE) delete out[name];
   return out;
+}
+
+/** Where an issue points; built only for a finding. */
+function at(product: Product, instance: string, field: string): Partial<Issue> {
+  return { channel: instance, productId: product.id, line: product.line, field };
 }

@@ -22,8 +22,9 @@ export function isFirstOfGroup(ctx: ChannelContext, group: string): boolean {
 
 /** `COLOR/SIZE`, `COLOR` or `SIZE` from the dimensions the child has; undefined when it has none. */
 export function variationTheme(attributes: Attributes): string | undefined {
-  const dims = [attributes['color'] ? 'COLOR' : undefined, attributes['size'] ? 'SIZE' : undefined].filter(Boolean);
-  return dims.length > 0 ? dims.join('/') : undefined;
+  const color = attributes['color'] ? true : false;
+  if (attributes['size']) return color ? 'COLOR/SIZE' : 'SIZE';
+  return color ? 'COLOR' : undefined;
 }
 
 export function childRelationship(parentSku: string, theme: string | undefined, locale: Locale): Attributes {
@@ -35,13 +36,15 @@ export function childRelationship(parentSku: string, theme: string | undefined, 
   return out;
 }
 
+const PARENT_COPIES = ['item_name', 'brand', 'manufacturer'] as const;
+
 /** The parent's own attributes: name and brand from the first child, parentage and theme. */
 export function parentAttributes(child: Attributes, theme: string | undefined, locale: Locale): Attributes {
   const out: Attributes = {
     parentage_level: [{ marketplace_id: locale.marketplaceId, value: 'parent' }],
   };
   if (theme) out['variation_theme'] = [{ name: theme }];
-  for (const name of ['item_name', 'brand', 'manufacturer'] as const) {
+  for (const name of PARENT_COPIES) {
     const values = child[name];
     if (values) out[name] = values.map((v: AttributeValue) => ({ ...v }));
   }

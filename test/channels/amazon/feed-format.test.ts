@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import amazon from '../../../src/channels/amazon/index.js';
-import { FEED_MAX_BYTES, FEED_MAX_MESSAGES } from '../../../src/channels/amazon/feed-format.js';
+import { FEED_MAX_BYTES, FEED_MAX_MESSAGES, serializeMessage } from '../../../src/channels/amazon/feed-format.js';
 import { compileFeedSchema } from '../../../src/channels/amazon/feed-schema.js';
 import type { ListingsRecord } from '../../../src/channels/amazon/record.js';
 import { FeedSink } from '../../../src/output/feed-sink.js';
@@ -49,6 +49,24 @@ describe('amazon feed format', () => {
     expect(validate(feed)).toBe(true);
     // Same input, same bytes.
     expect(render(transformAll([validFields(), validFields({ id: 'TEE-2', item_group_id: 'TEE' })]))).toBe(text);
+  });
+
+  it('writes each message as JSON.stringify writes the message object, as operation and product types change', () => {
+    const records: ListingsRecord[] = [
+      { sku: 'A"1\\', operationType: 'UPDATE', productType: 'SHIRT', attributes: { item_name: [{ value: 'Café — 👍🏽 "x"\n\u2028', language_tag: 'de_DE' }] } },
+      { sku: 'GRP', operationType: 'UPDATE', productType: 'SHIRT', requirements: 'LISTING_PRODUCT_ONLY', attributes: {} },
+      { sku: 'B', operationType: 'PARTIAL_UPDATE', productType: 'PANTS', attributes: { list_price: [{ value_with_tax: 1.5 }] } },
+      { sku: 'C', operationType: 'PATCH', productType: 'SHIRT\u0001\ud800', patches: [{ op: 'delete', path: '/attributes/color' }] },
+      { sku: 'D', operationType: 'DELETE' },
+      { sku: 'E', operationType: 'UPDATE', productType: 'SHIRT', attributes: { brand: [{ value: 'B' }] } },
+    ];
+    const ids = [1, 2, 25_000, 0, -0, 1e21];
+    records.forEach((record, i) => {
+      const id = ids[i]!;
+      expect(serializeMessage(record, id)).toBe(JSON.stringify({ messageId: id, ...record }));
+    });
+    expect(serializeMessage(records[0]!, 1.5)).toBe(JSON.stringify({ messageId: 1.5, ...records[0] }));
+    expect(serializeMessage(records[0]!, NaN)).toBe(JSON.stringify({ messageId: NaN, ...records[0] }));
   });
 
   it('needs a sellerId to write', () => {
