@@ -18,6 +18,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
   const copy = options.copyValues ?? true;
 
   let header: string[] | undefined;
+  let rows!: RowShapes;
   for await (const batch of scanBytes(input, { delimiter, encoding, relaxQuotes: tsv })) {
     for (const item of batch) {
       if (item.kind === 'error') {
@@ -33,6 +34,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
       const { fields: record, line } = item;
       if (!header) {
         header = record.map((h) => h.trim());
+        rows = new RowShapes(header);
         const duplicates = header.filter((h, i) => h !== '' && header!.indexOf(h) !== i);
         if (duplicates.length > 0) {
           yield { kind: 'issue', issue: warning('catalog-duplicate-header', `header repeats ${duplicates.join(', ')}; the last one wins`, { line }) };
@@ -50,12 +52,43 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
         };
         continue;
       }
-      const out: Record<string, string> = {};
+      const out = rows.blank(record);
       for (let i = 0; i < header.length; i++) {
         const value = record[i]!;
         if (value !== '') out[header[i]!] = copy ? detach(value) : value;
       }
       yield { kind: 'row', line, record: out };
     }
+  }
+}
+
+/**
+ * Row objects that keep V8's fast properties. An object that gets more than a dozen properties by
+ * computed name (`out[header[i]] = value`) turns into a hash table, and every later read of a field
+ * (by every channel) is a hash lookup. So each row starts as a copy of a blank object with exactly
+ * its non-empty columns, in header order, made once per combination (JSON.parse builds fast objects);
+ * filling it in then only changes values. Rows keep the same keys, order and values as before.
+ */
+class RowShapes {
+  private readonly blanks = new Map<number, Record<string, string>>();
+  /** Up to 53 columns a combination fits in one exact double; wider files build rows as before. */
+  private readonly fits: boolean;
+
+  constructor(private readonly header: string[]) {
+    this.fits = header.length <= 53;
+  }
+
+  blank(values: readonly string[]): Record<string, string> {
+    if (!this.fits) return {};
+    let mask = 0;
+    for (let i = 0, bit = 1; i < values.length; i++, bit *= 2) if (values[i] !== '') mask += bit;
+    let blank = this.blanks.get(mask);
+    if (blank === undefined) {
+      const keys: Record<string, string> = {};
+      for (let i = 0, bit = 1; i < values.length; i++, bit *= 2) if (Math.floor(mask / bit) % 2 === 1) keys[this.header[i]!] = '';
+      blank = JSON.parse(JSON.stringify(keys)) as Record<string, string>;
+      this.blanks.set(mask, blank);
+    }
+    return { ...blank };
   }
 }
