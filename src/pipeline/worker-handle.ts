@@ -11,7 +11,7 @@ import type { RunHandle } from './run-handle.js';
 import { decodeError, type ReaderEvent, type WorkerInit, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /** A compiled worker script (tests run the TypeScript sources; workers always run from dist/). */
-export function workerScript(name: string): URL {
+function workerScript(name: string): URL {
   const beside = new URL(`./${name}`, import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
   return new URL(`../../dist/pipeline/${name}`, import.meta.url);
@@ -22,7 +22,7 @@ export function workerScript(name: string): URL {
  * thread's heap drifts up over a long run; what a build's threads keep alive is a few batches, the
  * channels' compiled schemas and their duplicate-id tables (off the heap).
  */
-export function startWorker(name: string, options: { workerData: unknown; transferList?: MessagePort[] | undefined; heapMb: number }): Worker {
+function startWorker(name: string, options: { workerData: unknown; transferList?: MessagePort[] | undefined; heapMb: number }): Worker {
   return new Worker(workerScript(name), {
     workerData: options.workerData,
     transferList: options.transferList,
@@ -38,7 +38,7 @@ function heapLimits(heapMb: number): ResourceLimits {
 }
 
 /** The error for a worker that stopped: running out of its heap gets advice. */
-export function workerStopped(what: string, err: Error & { code?: string }, heapMb: number): Error {
+function workerStopped(what: string, err: Error & { code?: string }, heapMb: number): Error {
   if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new AbortError(
       `${what} ran out of memory (heap limit ${heapMb} MB per thread); nothing was written`,
