@@ -2,7 +2,7 @@
  * A catalog product as the pipeline sees it: one row of the merchant's catalog (one variant),
  * with canonical (Google attribute) names. Values stay strings, as the catalog wrote them;
  * multi-value attributes hold `|`-separated values. Per-channel overrides are stored under
- * `<channel>.<field>` keys (`google.title`, `amazon.title`) and read through `channelFieldReader`.
+ * `<channel>.<field>` keys (`google.title`, `amazon.title`) and read through `fieldFor`.
  */
 export interface Product {
   /** The product (variant) id: the catalog's `id` column after mapping. */
@@ -15,24 +15,30 @@ export interface Product {
 
 export const MULTI_VALUE_SEPARATOR = '|';
 
-/**
- * The value of a field for one channel: the `<channel>.<name>` override when present, else the
- * shared value. Each override key (`google.title`) is built once: a key built per call is a new
- * string to hash for every lookup of every product.
- */
-export function channelFieldReader(channel: string): (product: Product, name: string) => string | undefined {
-  const keys = new Map<string, string>();
-  return (product, name) => {
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = `${channel}.${name}`;
-      keys.set(name, key);
-    }
-    const override = product.fields[key];
-    if (override !== undefined && override !== '') return override;
-    const value = product.fields[name];
-    return value === '' ? undefined : value;
-  };
+/** `<channel>.<name>` keys, built once: a key made per lookup is a new string to hash for every read. */
+const overrideKeys = new Map<string, Map<string, string>>();
+
+/** The key of `name`'s per-channel override (`google.title`), the same string every time. */
+export function overrideKey(channel: string, name: string): string {
+  let byName = overrideKeys.get(channel);
+  if (!byName) {
+    byName = new Map();
+    overrideKeys.set(channel, byName);
+  }
+  let key = byName.get(name);
+  if (key === undefined) {
+    key = `${channel}.${name}`;
+    byName.set(name, key);
+  }
+  return key;
+}
+
+/** The value of `name` for `channel`: the `channel.name` override when present, else the shared value. */
+export function fieldFor(product: Product, channel: string, name: string): string | undefined {
+  const override = product.fields[overrideKey(channel, name)];
+  if (override !== undefined && override !== '') return override;
+  const value = product.fields[name];
+  return value === '' ? undefined : value;
 }
 
 /**

@@ -4,7 +4,7 @@
  *   { "all": [cond, ...] }  { "any": [cond, ...] }  { "not": cond }
  * Numeric comparisons (gt...) read the leading number of the value (`19.99 USD` -> 19.99).
  */
-import { channelFieldReader, type Product } from '../model/product.js';
+import { fieldFor, type Product } from '../model/product.js';
 
 export type Condition =
   | { all: Condition[] }
@@ -48,14 +48,13 @@ export function compileCondition(condition: Condition, channel: string): Predica
   if (c.lte !== undefined) tests.push((v) => num(v) <= c.lte!);
   if (c.exists !== undefined) tests.push((v) => (v !== undefined) === c.exists);
   if (c.empty !== undefined) tests.push((v) => (v === undefined) === c.empty);
-  const read = channelFieldReader(channel);
   const field = c.field;
   if (tests.length === 1) {
     const [test] = tests as [(value: string | undefined) => boolean];
-    return (p) => test(read(p, field));
+    return (p) => test(fieldFor(p, channel, field));
   }
   return (p) => {
-    const value = read(p, field);
+    const value = fieldFor(p, channel, field);
     for (const test of tests) if (!test(value)) return false;
     return true;
   };

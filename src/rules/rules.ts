@@ -7,7 +7,7 @@
  * Each rule counts the products it saw, changed and excluded, for the report.
  */
 import { ConfigError } from '../errors.js';
-import { channelFieldReader, withFields, type Product } from '../model/product.js';
+import { fieldFor, overrideKey, withFields, type Product } from '../model/product.js';
 import { compileSchemaFile, describeError, errorPath } from '../validate/ajv.js';
 import { compileCondition, type Condition, type Predicate } from './condition.js';
 import { adjustPrice, type PriceAdjustment } from './price.js';
@@ -79,18 +79,17 @@ function describeRule(rule: RuleConfig, index: number): string {
 
 function compileStep(rule: RuleConfig, channel: string, currency?: string): Step {
   const when: Predicate = rule.if ? compileCondition(rule.if, channel) : () => true;
-  const read = channelFieldReader(channel);
   if (rule.set) {
     const templates = Object.entries(rule.set).map(([field, source]) => {
       const compiled = compileTemplate(source);
       if (!compiled.ok) throw new ConfigError(`channels.${channel}.rules: set.${field}: ${compiled.reason}`);
       const modified = compiled.template.parts.find((part) => 'modifier' in part && part.modifier !== undefined);
       if (modified) throw new ConfigError(`channels.${channel}.rules: set.${field}: ":" modifiers are for marketplace columns, not rules`);
-      return { field, override: `${channel}.${field}`, template: compiled.template };
+      return { field, override: overrideKey(channel, field), template: compiled.template };
     });
     // The product being rendered: one lookup function for the run, not a closure per product.
     let current: Product;
-    const lookup = (name: string) => read(current, name);
+    const lookup = (name: string) => fieldFor(current, channel, name);
     return (p) => {
       if (!when(p)) return undefined;
       current = p;
@@ -111,10 +110,10 @@ function compileStep(rule: RuleConfig, channel: string, currency?: string): Step
   if (rule.price) {
     const adjustment = rule.price;
     const field = adjustment.field ?? 'price';
-    const override = `${channel}.${field}`;
+    const override = overrideKey(channel, field);
     return (p) => {
       if (!when(p)) return undefined;
-      const value = read(p, field);
+      const value = fieldFor(p, channel, field);
       if (value === undefined) return undefined;
       const adjusted = adjustPrice(value, adjustment, currency);
       if (adjusted === undefined || adjusted === value) return undefined;
@@ -129,8 +128,8 @@ function compileStep(rule: RuleConfig, channel: string, currency?: string): Step
   const category = compileCategoryMap(map.map, { foldCase: true });
   return (p) => {
     if (!when(p)) return undefined;
-    if (!map.overwrite && read(p, to) !== undefined) return undefined;
-    const source = read(p, from)?.split('|')[0];
+    if (!map.overwrite && fieldFor(p, channel, to) !== undefined) return undefined;
+    const source = fieldFor(p, channel, from)?.split('|')[0];
     const value = source === undefined ? undefined : category(source);
     return value === undefined ? undefined : withFields(p, { [to]: value });
   };

@@ -2,24 +2,7 @@
  * Reading catalog fields for Amazon: the instance's override (`amazon_de.title`), then the
  * `amazon.` override, then the shared value. Several Amazon instances share `amazon.` overrides.
  */
-import { splitValues, type Product } from '../../model/product.js';
-
-// `prefix.name` keys, built once: a key made per lookup is a fresh string the property lookup must hash.
-const overrideKeys = new Map<string, Map<string, string>>();
-
-function overrideKey(prefix: string, name: string): string {
-  let byName = overrideKeys.get(prefix);
-  if (!byName) {
-    byName = new Map();
-    overrideKeys.set(prefix, byName);
-  }
-  let key = byName.get(name);
-  if (key === undefined) {
-    key = `${prefix}.${name}`;
-    byName.set(name, key);
-  }
-  return key;
-}
+import { overrideKey, splitValues, type Product } from '../../model/product.js';
 
 /** One product's fields as one Amazon instance reads them; made once per product. */
 export interface FieldSource {

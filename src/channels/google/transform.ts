@@ -4,7 +4,7 @@
  * at all (an unreadable price or shipping cell) keep the product out with an error naming the field,
  * so a record is never written invalid; everything else is left for the schema and the checker.
  */
-import { MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
+import { fieldFor, MULTI_VALUE_SEPARATOR, splitValues, type Product } from '../../model/product.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, TransformResult } from '../contract.js';
 import { ATTRIBUTE_NAMES, ATTRIBUTES, type AttributeSpec } from './attributes.js';
@@ -18,24 +18,11 @@ const CHANNEL = 'google';
 const UNLISTED_STATUS = new Set(['draft', 'archived']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
-const STATUS_KEY = `${CHANNEL}.status`;
-const PUBLISHED_KEY = `${CHANNEL}.published`;
-const QUANTITY_KEY = `${CHANNEL}.quantity`;
-
-/** The google override of `name` when set, else the shared value (the override key already built). */
-function channelField(fields: Product['fields'], overrideKey: string, name: string): string | undefined {
-  const override = fields[overrideKey];
-  if (override !== undefined && override !== '') return override;
-  const value = fields[name];
-  return value === '' ? undefined : value;
-}
-
 /** Why a product is not published (`status` draft/archived, `published` false), or undefined. */
 export function unpublishedReason(product: Product): string | undefined {
-  const fields = product.fields;
-  const status = channelField(fields, STATUS_KEY, 'status')?.trim().toLowerCase();
+  const status = fieldFor(product, CHANNEL, 'status')?.trim().toLowerCase();
   if (status !== undefined && UNLISTED_STATUS.has(status)) return `status is ${status}`;
-  const published = channelField(fields, PUBLISHED_KEY, 'published')?.trim().toLowerCase();
+  const published = fieldFor(product, CHANNEL, 'published')?.trim().toLowerCase();
   if (published !== undefined && FALSE_WORDS.has(published)) return 'not published';
   return undefined;
 }
@@ -229,7 +216,7 @@ export function transformProduct(product: Product, ctx: ChannelContext): Transfo
       }
       if (value === undefined) {
         if (index === ID_INDEX) value = product.id.trim();
-        else if (index === AVAILABILITY_INDEX) value = availabilityFromQuantity(channelField(fields, QUANTITY_KEY, 'quantity'));
+        else if (index === AVAILABILITY_INDEX) value = availabilityFromQuantity(fieldFor(product, CHANNEL, 'quantity'));
         else continue;
       }
       if (value !== undefined && value !== '') record[ATTRIBUTE_NAMES[index]!] = value;
