@@ -5,7 +5,7 @@ import { stripHtml } from '../../model/text.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import { splitValues, type Product } from '../../model/product.js';
 import { conditionType, parseWeight, type Locale } from './attribute-values.js';
-import { fieldSource, readField } from './product-fields.js';
+import { at, fieldSource, readField } from './product-fields.js';
 import type { AttributeValue, Attributes } from './record.js';
 
 /** Amazon has one main image and eight more slots. */
@@ -86,11 +86,6 @@ export function buildCatalogAttributes(product: Product, instance: string, local
   if (size !== undefined) attributes['size'] = [{ value: size, language_tag: languageTag, marketplace_id: marketplaceId }];
   if (exempt) attributes['supplier_declared_has_product_identifier_exemption'] = [{ value: true, marketplace_id: marketplaceId }];
   return { attributes, issues };
-}
-
-/** Where an issue points; built only for a finding. */
-function at(product: Product, instance: string, field: string): Partial<Issue> {
-  return { channel: instance, productId: product.id, line: product.line, field };
 }
 
 const OTHER_IMAGE_ATTRIBUTES = Array.from({ length: MAX_OTHER_IMAGES }, (_, i) => `other_product_image_locator_${i + 1}`);

@@ -3,7 +3,7 @@
  * the schema, yet the backend may reject values outside the enum (selling-partner-api-models#4968).
  * These helpers find such places in a product-type schema and flag values outside the list.
  */
-import type { Issue } from '../../validate/issue.js';
+import { warning, type Issue } from '../../validate/issue.js';
 
 export interface EnumHint {
   /** Path from the attributes object: attribute name, then property names, `*` for array items. */
@@ -64,15 +64,15 @@ interface CompiledHint {
   itemProperty: boolean;
 }
 
-/** The warning for a value outside the list: `warning(code, message, { ...where, field })` as one object (about half the products of a catalog can get one). */
+/** The warning for a value outside the list, one object (about half the products of a catalog can get one). */
 function notListed(hint: CompiledHint, location: string, value: string, where: Partial<Issue>): Issue {
-  return {
-    severity: 'warning',
-    code: 'amazon-enum-not-listed',
-    message: `${location}: "${value}" is not one of Amazon's listed values (${hint.examples}); the schema allows it but Amazon may reject it`,
-    ...where,
-    field: hint.attribute,
-  };
+  const issue = warning(
+    'amazon-enum-not-listed',
+    `${location}: "${value}" is not one of Amazon's listed values (${hint.examples}); the schema allows it but Amazon may reject it`,
+    where,
+  );
+  issue.field = hint.attribute;
+  return issue;
 }
 
 /** Prepare hints once per schema: value sets and message parts, so a check allocates only for findings. */

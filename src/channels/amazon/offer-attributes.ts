@@ -6,7 +6,7 @@ import { reserveStock } from '../../rules/stock.js';
 import { isIsoRange, isoTime } from '../../validate/formats.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { Locale } from './attribute-values.js';
-import { fieldSource, readField, type FieldSource } from './product-fields.js';
+import { at, fieldSource, type FieldSource, readField } from './product-fields.js';
 import type { Attributes } from './record.js';
 import type { Built } from './catalog-attributes.js';
 
@@ -80,9 +80,4 @@ function readMoney(source: FieldSource, name: string, catalog: CatalogSettings, 
   if (parsed.ok) return parsed.money;
   issues.push(error('amazon-price-invalid', `${name}: ${parsed.reason}`, at(product, instance, name)));
   return undefined;
-}
-
-/** Where an issue points; built only for a finding. */
-function at(product: Product, instance: string, field: string): Partial<Issue> {
-  return { channel: instance, productId: product.id, line: product.line, field };
 }

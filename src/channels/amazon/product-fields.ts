@@ -3,6 +3,7 @@
  * `amazon.` override, then the shared value. Several Amazon instances share `amazon.` overrides.
  */
 import { overrideKey, splitValues, type Product } from '../../model/product.js';
+import type { Issue } from '../../validate/issue.js';
 
 /** One product's fields as one Amazon instance reads them; made once per product. */
 export interface FieldSource {
@@ -63,4 +64,9 @@ export function amazonOverride(product: Product, instance: string, name: string)
 
 export function amazonValues(product: Product, instance: string, name: string): string[] {
   return splitValues(amazonField(product, instance, name));
+}
+
+/** Where an issue about one of the product's fields points; built only for a finding. */
+export function at(product: Product, instance: string, field: string): Partial<Issue> {
+  return { channel: instance, productId: product.id, line: product.line, field };
 }

@@ -9,7 +9,7 @@ import { error, warning, type Issue } from '../../validate/issue.js';
 import { mergeAttributes } from './attribute-order.js';
 import { buildCatalogAttributes } from './catalog-attributes.js';
 import { buildOfferAttributes } from './offer-attributes.js';
-import { amazonOverride, fieldSource, readField } from './product-fields.js';
+import { amazonOverride, at, fieldSource, readField } from './product-fields.js';
 import { OFFER_ATTRIBUTES, type Attributes, type ListingsRecord } from './record.js';
 import { readAmazonSettings, type AmazonSettings } from './settings.js';
 import { childRelationship, isFirstOfGroup, parentAttributes, variationTheme } from './variants.js';
@@ -84,9 +84,4 @@ function withoutOffer(attributes: Attributes | undefined): Attributes | undefine
   const out: Attributes = { ...attributes };
   for (const name of OFFER_AND_LIST_PRICE) delete out[name];
   return out;
-}
-
-/** Where an issue points; built only for a finding. */
-function at(product: Product, instance: string, field: string): Partial<Issue> {
-  return { channel: instance, productId: product.id, line: product.line, field };
 }
