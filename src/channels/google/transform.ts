@@ -137,33 +137,30 @@ function readAttribute(spec: AttributeSpec, raw: string, state: RunState): Googl
     }
     return entries.length > 0 ? limit(spec, entries) : undefined;
   }
-  if (!spec.repeat) {
-    const normalized = normalizeValue(spec, raw, state.options);
-    if (typeof normalized !== 'string') {
-      report(unreadable(spec, normalized.reason));
-      return undefined;
-    }
-    return normalized === '' ? undefined : normalized;
-  }
+  if (!spec.repeat) return readOne(spec, raw, state);
   if (raw.indexOf(MULTI_VALUE_SEPARATOR) < 0) {
     // One value (splitValues would give [raw.trim()]): no list of parts to walk.
     const text = raw.trim();
-    if (text === '') return undefined;
-    const normalized = normalizeValue(spec, text, state.options);
-    if (typeof normalized !== 'string') {
-      report(unreadable(spec, normalized.reason));
-      return undefined;
-    }
-    return normalized === '' ? undefined : [normalized];
+    const one = text === '' ? undefined : readOne(spec, text, state);
+    return one === undefined ? undefined : [one];
   }
   const values: string[] = [];
   for (const text of splitValues(raw)) {
-    const normalized = normalizeValue(spec, text, state.options);
-    if (typeof normalized !== 'string') report(unreadable(spec, normalized.reason));
-    else if (normalized !== '') values.push(normalized);
+    const one = readOne(spec, text, state);
+    if (one !== undefined) values.push(one);
   }
   if (values.length === 0) return undefined;
   return limit(spec, values);
+}
+
+/** One value normalised; an unreadable one is reported, and it and an empty one are undefined. */
+function readOne(spec: AttributeSpec, text: string, state: RunState): string | undefined {
+  const normalized = normalizeValue(spec, text, state.options);
+  if (typeof normalized !== 'string') {
+    report(unreadable(spec, normalized.reason));
+    return undefined;
+  }
+  return normalized === '' ? undefined : normalized;
 }
 
 function unreadable(spec: AttributeSpec, reason: string): Issue {
