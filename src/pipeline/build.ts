@@ -34,7 +34,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   const catalogPath = options.catalogPath ?? (catalogConfig.path ? resolve(loaded.dir, catalogConfig.path) : undefined);
   if (!catalogPath) throw new InputError('no catalog to read', 'Set catalog.path in the config or pass --catalog FILE.');
   const instances = resolveInstances(loaded, { only: options.channels, now: options.now, offerOnly: options.offerOnly });
-  const log = new IssueLog(options.maxIssues ?? 1000);
+  const log = new IssueLog(options.maxIssues);
   const strict = options.strict ?? loaded.config.validation?.strict ?? false;
   const overThreshold = parseThreshold(options.maxInvalid ?? loaded.config.validation?.maxInvalid);
 
@@ -46,7 +46,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   const handles: RunHandle[] = [];
   try {
     let totals: CatalogTotals;
-    const feed: FeedOptions = { maxIssues: options.maxIssues ?? 1000, progressEvery: PROGRESS_EVERY, onProgress: options.onProgress };
+    const feed: FeedOptions = { maxIssues: options.maxIssues, progressEvery: PROGRESS_EVERY, onProgress: options.onProgress };
     if (threads === 0) {
       const local = createLocalHandle(instances, options);
       handles.push(local);

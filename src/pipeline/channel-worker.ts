@@ -27,7 +27,7 @@ let handle: ReturnType<typeof start> | undefined;
 let failed = false;
 /** Settles when this worker has all its products: the last batch handled, or the catalog read. */
 let products: Promise<void>;
-/** Reading only: stops the reader between batches (the build failed elsewhere). */
+/** Stops taking products (the build failed elsewhere): the reader between batches, a receiver at once. */
 let stopReading: () => void = () => {};
 let requests: Promise<void> = Promise.resolve();
 
@@ -103,7 +103,7 @@ async function read(reader: ReaderInit): Promise<void> {
       }
       if (runsHere) await local.push(batch);
     }, {
-      maxIssues: init.maxIssues ?? 1000,
+      maxIssues: init.maxIssues,
       progressEvery: reader.progressEvery,
       onProgress: (productsRead) => reply({ type: 'progress', productsRead }),
     });

@@ -22,7 +22,8 @@ export interface CatalogTotals {
 }
 
 export interface FeedOptions {
-  maxIssues: number;
+  /** Issues kept in full (default: IssueLog's). */
+  maxIssues?: number | undefined;
   progressEvery: number;
   onProgress?: ((productsRead: number) => void) | undefined;
 }
