@@ -85,7 +85,7 @@ class RowShapes {
     let blank = this.blanks.get(mask);
     if (blank === undefined) {
       const keys: Record<string, string> = {};
-      for (let i = 0, bit = 1; i < values.length; i++, bit *= 2) if (Math.floor(mask / bit) % 2 === 1) keys[this.header[i]!] = '';
+      for (let i = 0; i < values.length; i++) if (values[i] !== '') keys[this.header[i]!] = '';
       blank = JSON.parse(JSON.stringify(keys)) as Record<string, string>;
       this.blanks.set(mask, blank);
     }
