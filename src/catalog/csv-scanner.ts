@@ -106,6 +106,11 @@ export class CsvScanner {
     return this.scan(false);
   }
 
+  /** Characters of an unfinished record held back for the next chunk. */
+  get carried(): number {
+    return this.buffer.length;
+  }
+
   /** The input is complete: returns what is left (a last row without a line break, an open quote). */
   finish(): ScanItem[] {
     const out = this.scan(true);
@@ -337,11 +342,19 @@ export interface ByteScanOptions extends ScanOptions {
   encoding?: 'utf8' | 'latin1' | undefined;
 }
 
-const DECODE_CHUNK = 1 << 20;
+/**
+ * Bytes decoded and scanned at a time. Small on purpose: a chunk's text and the records scanned from it
+ * live until the channels have handled those rows. A 1 MiB chunk (a 2 MiB string, ~850 rows) lived through
+ * several young-generation collections and was promoted with its records, so full collections ran about
+ * every 100 ms in the reading thread; at 64 KiB (~55 rows) both die young, and the reader allocates a
+ * third less (a long text also costs a copy when the carried-over record is joined to it).
+ */
+const DECODE_CHUNK = 64 * 1024;
 
 /**
- * The scanner over a byte stream: decodes with TextDecoder in chunks of about 1 MiB (small chunks, as from
- * gunzip, are gathered first) and yields what each chunk completed, in batches to keep per-row overhead low.
+ * The scanner over a byte stream: decodes with TextDecoder in chunks of about DECODE_CHUNK (small chunks, as
+ * from gunzip, are gathered first) and yields what each chunk completed. A record longer than a chunk waits
+ * for as many bytes again as it holds, so a very long record is rescanned a few times, not once per chunk.
  */
 export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: ByteScanOptions = {}): AsyncGenerator<ScanItem[]> {
   // WHATWG 'latin1' is windows-1252: the same as ISO-8859-1 except 0x80-0x9F, which become € „ “ ” and friends.
@@ -352,7 +365,7 @@ export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: Byte
   for await (const chunk of input) {
     pending.push(chunk);
     pendingBytes += chunk.length;
-    if (pendingBytes < DECODE_CHUNK) continue;
+    if (pendingBytes < DECODE_CHUNK || pendingBytes < scanner.carried) continue;
     const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
@@ -378,8 +391,8 @@ function countLineBreaks(text: string, from: number, to: number): number {
 
 /**
  * A copy of `value` that does not keep the decoded chunk it was sliced from alive. V8 shares memory for
- * substrings of 13 characters or more, so one kept title would pin its whole 1 MiB chunk (keeping one value
- * per 1000 rows pinned 2.4 GB on the 1M-row bench). Concatenating and slicing again forces a flat copy.
+ * substrings of 13 characters or more, so one kept title would pin its whole chunk (with 1 MiB chunks, keeping one
+ * value per 1000 rows pinned 2.4 GB on the 1M-row bench). Concatenating and slicing again forces a flat copy.
  * Shorter substrings are copies already. Copy where the row is consumed, not when the batch is built: copies
  * made early live through several young-generation collections while the batch waits, which cost ~5 s per
  * 1M rows in the reader; made just in time they die young.

@@ -14,7 +14,7 @@ export interface ReadOptions {
   encoding?: 'utf8' | 'latin1' | undefined;
   /**
    * Copy each CSV value out of the decoded chunk it was sliced from (see `detach`), so keeping a value
-   * does not keep its 1 MiB chunk alive. Default true; a consumer that drops each row's values soon
+   * does not keep its decoded chunk alive. Default true; a consumer that drops each row's values soon
    * (a reading thread that runs no channel itself serialises every batch straight away) can skip the copy.
    */
   copyValues?: boolean | undefined;

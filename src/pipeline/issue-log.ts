@@ -21,7 +21,7 @@ export interface IssueLogState {
 
 /**
  * A kept issue's own copies of its strings: a message or id built from a catalog value may be a slice
- * of the 1 MiB text chunk the value was read from (see ReadOptions.copyValues), and a thousand kept
+ * of the text chunk the value was read from (see ReadOptions.copyValues), and a thousand kept
  * issues must not keep a thousand chunks alive.
  */
 function keepable(issue: Issue): Issue {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- plain JavaScript bench helper without type declarations
 import { createRandom, generateLines } from '../../bench/generate-catalog.mjs';
 import { readDelimited } from '../../src/catalog/csv-reader.js';
@@ -189,6 +189,23 @@ describe('scanBytes', () => {
     const out: ScanItem[] = [];
     for await (const batch of scanBytes(Readable.from(pieces))) out.push(...batch);
     expect(records(out)).toEqual([[1, 'id', 't'], [2, '1', 'Crème 😀']]);
+  });
+
+  it('reads a record far longer than a chunk, rescanning it a few times rather than once per chunk', async () => {
+    const long = 'x'.repeat(4 * 1024 * 1024);
+    const bytes = Buffer.from(`id,t\n1,${long}\n2,short\n`);
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 16 * 1024) pieces.push(bytes.subarray(at, at + 16 * 1024));
+    const push = vi.spyOn(CsvScanner.prototype, 'push');
+    try {
+      const out: ScanItem[] = [];
+      for await (const batch of scanBytes(Readable.from(pieces))) out.push(...batch);
+      expect(records(out)).toEqual([[1, 'id', 't'], [2, '1', long], [3, '2', 'short']]);
+      // 64 KiB chunks: 64 pushes if each chunk were scanned on arrival; doubling needs about log2(64) + 2.
+      expect(push.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      push.mockRestore();
+    }
   });
 
   it('decodes latin1', async () => {
