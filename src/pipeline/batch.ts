@@ -1,22 +1,25 @@
 /** Product batches between the build's threads. */
-import { deserialize, serialize } from 'node:v8';
 import type { Product } from '../model/product.js';
 
 /**
- * Products on their way to the channel runs. Worker threads get them encoded once (v8 serialisation,
- * the same format postMessage uses) and copied as bytes, instead of one structured clone per worker.
+ * Products on their way to the channel runs. Worker threads get them encoded once, as JSON text, which
+ * postMessage copies as a flat string (a product is strings and a line number, so JSON loses nothing).
+ * Not v8.serialize: with it, the reading thread promoted nearly every row it sent to the old generation
+ * (about 2.8 KB per row; the serializer seems to hold what it wrote until it is itself collected) and ran
+ * a full collection every ~100 ms. With JSON it promotes almost nothing, and the build runs ~1.5% fewer
+ * instructions (callgrind, 20k bench rows).
  */
 export class Batch {
-  private bytes: Uint8Array | undefined;
+  private text: string | undefined;
 
   constructor(readonly products: Product[]) {}
 
-  encoded(): Uint8Array {
-    this.bytes ??= serialize(this.products);
-    return this.bytes;
+  encoded(): string {
+    this.text ??= JSON.stringify(this.products);
+    return this.text;
   }
 
-  static decode(bytes: Uint8Array): Product[] {
-    return deserialize(bytes) as Product[];
+  static decode(text: string): Product[] {
+    return JSON.parse(text) as Product[];
   }
 }

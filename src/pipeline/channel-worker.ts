@@ -55,7 +55,7 @@ class Outlet {
     });
   }
 
-  async send(data: Uint8Array): Promise<void> {
+  async send(data: string): Promise<void> {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.stopped) await new Promise<void>((resolve) => { this.wake = resolve; });
     if (this.stopped) throw new Stopped();
     this.inFlight++;
@@ -126,7 +126,7 @@ function receive(source: MessagePort): Promise<void> {
   return all.then(() => batches);
 }
 
-async function handleBatch(source: MessagePort, data: Uint8Array): Promise<void> {
+async function handleBatch(source: MessagePort, data: string): Promise<void> {
   if (failed) return;
   try {
     handle ??= start();

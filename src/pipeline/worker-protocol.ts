@@ -55,7 +55,7 @@ export type ReaderEvent =
  * On a channel worker's products port: batches from the reading worker (products encoded by
  * Batch.encoded()), then `end`; an ack goes back for each batch handled.
  */
-export type ProductMessage = { type: 'batch'; data: Uint8Array } | { type: 'end' };
+export type ProductMessage = { type: 'batch'; data: string } | { type: 'end' };
 
 export interface WorkerError {
   message: string;
