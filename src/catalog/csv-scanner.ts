@@ -352,8 +352,8 @@ export interface ByteScanOptions extends ScanOptions {
 const DECODE_CHUNK = 64 * 1024;
 
 /**
- * The scanner over a byte stream: decodes with TextDecoder in chunks of about DECODE_CHUNK (small chunks, as
- * from gunzip, are gathered first) and yields what each chunk completed. A record longer than a chunk waits
+ * The scanner over a byte stream: decodes with TextDecoder DECODE_CHUNK bytes at a time (a big read is
+ * sliced, small chunks, as from gunzip, are gathered) and yields what each slice completed. A record longer than a chunk waits
  * for as many bytes again as it holds, so a very long record is rescanned a few times, not once per chunk.
  */
 export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: ByteScanOptions = {}): AsyncGenerator<ScanItem[]> {
@@ -363,14 +363,20 @@ export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: Byte
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   for await (const chunk of input) {
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    if (pendingBytes < DECODE_CHUNK || pendingBytes < scanner.carried) continue;
-    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    const items = scanner.push(decoder.decode(bytes, { stream: true }));
-    if (items.length > 0) yield items;
+    // A big read is decoded a slice at a time; small ones are gathered.
+    for (let at = 0; at < chunk.length; ) {
+      const wanted = Math.max(DECODE_CHUNK, scanner.carried);
+      const piece = at === 0 && chunk.length <= wanted - pendingBytes ? chunk : chunk.subarray(at, at + wanted - pendingBytes);
+      at += piece.length;
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes < wanted) continue;
+      const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      const items = scanner.push(decoder.decode(bytes, { stream: true }));
+      if (items.length > 0) yield items;
+    }
   }
   const rest = pending.length === 0 ? '' : decoder.decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes), { stream: true });
   const items = scanner.push(rest + decoder.decode());

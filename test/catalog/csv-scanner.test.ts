@@ -208,6 +208,23 @@ describe('scanBytes', () => {
     }
   });
 
+  it('decodes a big read a slice at a time, characters cut at slice edges included', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => [String(i + 2), `Crème ${'😀'.repeat(i % 7)} "${i}"`]);
+    const text = `id,t\n${rows.map(([id, t]) => `${id},"${t!.replaceAll('"', '""')}"`).join('\n')}\n`;
+    const bytes = Buffer.from(text);
+    expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
+    const push = vi.spyOn(CsvScanner.prototype, 'push');
+    try {
+      const out: ScanItem[] = [];
+      for await (const batch of scanBytes(Readable.from([bytes]))) out.push(...batch);
+      expect(records(out)).toEqual([[1, 'id', 't'], ...rows.map(([id, t], i) => [i + 2, id, t])]);
+      expect(push.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...push.mock.calls.map(([chunk]) => chunk.length))).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      push.mockRestore();
+    }
+  });
+
   it('decodes latin1', async () => {
     const items = await scanBuffer(Buffer.from('id;t\n1;Caf\xe9 \xdcber\n', 'latin1'), { delimiter: ';', encoding: 'latin1' });
     expect(records(items)).toEqual([[1, 'id', 't'], [2, '1', 'Café Über']]);
