@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateLines } from '../../bench/generate-catalog.mjs';
 import { build, scratch } from './helpers.js';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, 'out', file), 'utf8');
@@ -164,6 +165,28 @@ describe('channels in worker threads', () => {
     const failure = await build(dir, { workers: 2 }).catch((err: unknown) => err);
     expect(String((failure as Error).message)).toMatch(/ENOTDIR|not a directory/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['blocked']);
+  });
+
+  it('write the same bytes for the bench catalog and config: many batches, back-pressure, every channel', async () => {
+    // 3,000 generated products (~3.5 MB: quotes, line breaks, HTML, emoji) make ~100 batches, far more than
+    // the in-flight window, and span dozens of 64 KiB decode slices; Google, Amazon and eBay all run.
+    const dirs = [scratch('pipeline'), scratch('pipeline')];
+    const config = JSON.parse(readFileSync(join(import.meta.dirname, '../../bench/omnifeed.bench.json'), 'utf8'));
+    config.catalog.path = 'catalog.csv';
+    for (const dir of dirs) {
+      writeFileSync(join(dir, 'catalog.csv'), [...(generateLines(3000, 7) as Iterable<string>)].join(''));
+      writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
+    }
+    const [a, b] = dirs as [string, string];
+    const local = await build(a, { workers: 0 });
+    const threaded = await build(b, { workers: 2 });
+    const files = readdirSync(join(a, 'out')).filter((f) => !f.startsWith('.')).sort();
+    expect(files).toEqual(expect.arrayContaining(['google.xml', 'google.tsv', 'amazon.json', 'ebay.csv']));
+    expect(readdirSync(join(b, 'out')).filter((f) => !f.startsWith('.')).sort()).toEqual(files);
+    for (const file of files) expect(read(b, file), file).toBe(read(a, file));
+    expect(threaded.channels.map((c) => [c.channel, c.productsRead, c.recordsWritten, c.errors, c.warnings]))
+      .toEqual(local.channels.map((c) => [c.channel, c.productsRead, c.recordsWritten, c.errors, c.warnings]));
+    expect(local.channels[0]!.productsRead).toBe(3000);
   });
 
   it('write the same bytes with a reading thread that runs no channel of its own', async () => {
