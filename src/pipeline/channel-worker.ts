@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { resolveInstances } from './instances.js';
-import { Batch } from './batch.js';
+import { Batch, type BatchPayload } from './batch.js';
 import { feedCatalog } from './feed-catalog.js';
 import { createLocalHandle } from './run-handle.js';
 import {
@@ -55,7 +55,7 @@ class Outlet {
     });
   }
 
-  async send(data: string): Promise<void> {
+  async send(data: BatchPayload): Promise<void> {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.stopped) await new Promise<void>((resolve) => { this.wake = resolve; });
     if (this.stopped) throw new Stopped();
     this.inFlight++;
@@ -93,12 +93,12 @@ async function read(reader: ReaderInit): Promise<void> {
     const local = handle ??= start();
     const totals = await feedCatalog({
       ...reader.catalog,
-      // Batches for other threads are copied when encoded; only runs on this thread may keep values.
+      // Batches for other threads are copied when sent; only runs on this thread may keep values.
       copyValues: runsHere,
     }, async (batch) => {
       if (stopped || failed) throw new Stopped();
       if (outlets.length > 0) {
-        const data = batch.encoded();
+        const data = batch.payload(outlets.length);
         for (const outlet of outlets) await outlet.send(data);
       }
       if (runsHere) await local.push(batch);
@@ -126,7 +126,7 @@ function receive(source: MessagePort): Promise<void> {
   return all.then(() => batches);
 }
 
-async function handleBatch(source: MessagePort, data: string): Promise<void> {
+async function handleBatch(source: MessagePort, data: BatchPayload): Promise<void> {
   if (failed) return;
   try {
     handle ??= start();

@@ -10,6 +10,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { AbortError, type ExitCode } from '../errors.js';
 import type { ManifestEntry } from '../output/manifest.js';
 import type { CatalogTotals } from './feed-catalog.js';
+import type { BatchPayload } from './batch.js';
 import type { Decision, Finished } from './run-handle.js';
 
 /**
@@ -56,10 +57,10 @@ export type ReaderEvent =
   | { type: 'read'; totals: CatalogTotals };
 
 /**
- * On a channel worker's products port: batches from the reading worker (products encoded by
- * Batch.encoded()), then `end`; an ack goes back for each batch handled.
+ * On a channel worker's products port: batches from the reading worker (see Batch.payload), then
+ * `end`; an ack goes back for each batch handled.
  */
-export type ProductMessage = { type: 'batch'; data: string } | { type: 'end' };
+export type ProductMessage = { type: 'batch'; data: BatchPayload } | { type: 'end' };
 
 export interface WorkerError {
   message: string;
