@@ -115,13 +115,45 @@ export function errorPath(err: ErrorObject): string {
   return base;
 }
 
+/**
+ * One `required` error per failed `anyOf`/`oneOf` whose branches each require a property ("a GTIN, or
+ * else the exemption"): ajv reports every branch, which reads as two missing attributes where one of
+ * them would do. The merged error names the first alternative (`missingProperty`) and lists the
+ * others in `params.alternatives`; every other error is kept as it is, in order.
+ */
+export function mergeRequiredAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const groups = new Set<string>();
+  for (const err of errors) if (err.keyword === 'anyOf' || err.keyword === 'oneOf') groups.add(err.schemaPath);
+  if (groups.size === 0) return errors;
+  const merged = new Map<string, ErrorObject>();
+  const out: ErrorObject[] = [];
+  for (const err of errors) {
+    const group = err.keyword === 'required' ? err.schemaPath.replace(/\/[0-9]+\/required$/, '') : undefined;
+    if (group === undefined || group === err.schemaPath || !groups.has(group)) { out.push(err); continue; }
+    const key = `${group}\u0000${err.instancePath}`;
+    const missing = (err.params as { missingProperty: string }).missingProperty;
+    const first = merged.get(key);
+    if (!first) {
+      const copy: ErrorObject = { ...err, params: { ...err.params, alternatives: [] } };
+      merged.set(key, copy);
+      out.push(copy);
+    } else {
+      (first.params as { alternatives: string[] }).alternatives.push(missing);
+    }
+  }
+  return out;
+}
+
 export function describeError(err: ErrorObject): string {
   if (err.keyword === 'enum') {
     const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
     return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if (err.keyword === 'additionalProperties') return 'is not a known key';
-  if (err.keyword === 'required') return 'is required';
+  if (err.keyword === 'required') {
+    const alternatives = (err.params as { alternatives?: string[] }).alternatives ?? [];
+    return alternatives.length === 0 ? 'is required' : `is required, or else ${alternatives.join(' or ')}`;
+  }
   return err.message ?? `fails ${err.keyword}`;
 }
 
@@ -130,7 +162,7 @@ export function schemaIssues(errors: ErrorObject[] | null | undefined, where: Pa
   if (!errors) return [];
   const seen = new Set<string>();
   const out: Issue[] = [];
-  for (const err of errors) {
+  for (const err of mergeRequiredAlternatives(errors)) {
     // `if`/`anyOf`/`oneOf` wrappers repeat what their branches said.
     if (err.keyword === 'if' || err.keyword === 'anyOf' || err.keyword === 'oneOf') continue;
     const field = errorPath(err);

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { KeyTable } from '../../model/key-table.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
 import type { Product } from '../../model/product.js';
-import { describeError, errorPath } from '../../validate/ajv.js';
+import { describeError, errorPath, mergeRequiredAlternatives } from '../../validate/ajv.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import { BUNDLED_SCHEMA_DIR, createProductTypeSchemas } from './product-type-schemas.js';
 import type { Attributes, ListingsRecord } from './record.js';
@@ -82,7 +82,7 @@ function schemaProblem(
 function attributeIssues(errors: ErrorObject[], where: Partial<Issue>): Issue[] {
   const seen = new Set<string>();
   const out: Issue[] = [];
-  for (const err of errors) {
+  for (const err of mergeRequiredAlternatives(errors)) {
     if (err.keyword === 'if' || err.keyword === 'anyOf' || err.keyword === 'oneOf' || err.keyword === 'allOf') continue;
     const path = errorPath(err);
     const id = `${path}\u0000${err.keyword}`;

@@ -103,7 +103,13 @@ describe('amazon checker against a product-type schema', () => {
   it('reports missing required attributes for UPDATE but not for PARTIAL_UPDATE', () => {
     expect(codes(check([recordOf(validFields({ image_link: '' }))]))).toEqual(['error:amazon-required']);
     expect(check([recordOf(validFields({ image_link: '' }), { offerOnly: true })])).toEqual([]);
-    expect(codes(check([recordOf(validFields({ gtin: '' }))]))).toEqual(['error:amazon-required', 'error:amazon-required']);
+  });
+
+  it('reports a missing identifier once, naming the exemption as the alternative (an anyOf of required attributes)', () => {
+    const issues = check([recordOf(validFields({ gtin: '' }))]);
+    expect(codes(issues)).toEqual(['error:amazon-required']);
+    expect(issues[0]).toMatchObject({ field: 'externally_assigned_product_identifier', productId: 'TEE-BLK-M' });
+    expect(issues[0]!.message).toBe('externally_assigned_product_identifier: is required, or else supplier_declared_has_product_identifier_exemption');
   });
 
   it('checks PATCH values, flags duplicate SKUs, and warns once about a product type without schema', () => {
