@@ -157,19 +157,30 @@ export function describeError(err: ErrorObject): string {
   return err.message ?? `fails ${err.keyword}`;
 }
 
+/** Keywords whose errors only repeat what their branches said. */
+const WRAPPERS = new Set(['if', 'anyOf', 'oneOf', 'allOf']);
+
+/**
+ * The ajv errors worth an issue each, with the path each names: the alternatives of a failed anyOf
+ * merged (mergeRequiredAlternatives), the wrappers' own errors dropped, one per path and keyword.
+ */
+export function reportableErrors(errors: ErrorObject[]): Array<{ err: ErrorObject; path: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ err: ErrorObject; path: string }> = [];
+  for (const err of mergeRequiredAlternatives(errors)) {
+    if (WRAPPERS.has(err.keyword)) continue;
+    const path = errorPath(err);
+    const id = `${path}\u0000${err.keyword}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ err, path });
+  }
+  return out;
+}
+
 /** ajv errors as Issues with `schema-<keyword>` codes, de-duplicated per path and keyword. */
 export function schemaIssues(errors: ErrorObject[] | null | undefined, where: Partial<Issue> = {}): Issue[] {
   if (!errors) return [];
-  const seen = new Set<string>();
-  const out: Issue[] = [];
-  for (const err of mergeRequiredAlternatives(errors)) {
-    // `if`/`anyOf`/`oneOf` wrappers repeat what their branches said.
-    if (err.keyword === 'if' || err.keyword === 'anyOf' || err.keyword === 'oneOf') continue;
-    const field = errorPath(err);
-    const id = `${field}\u0000${err.keyword}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(error(`schema-${err.keyword}`, `${field || '(record)'}: ${describeError(err)}`, { ...where, field: field || undefined }));
-  }
-  return out;
+  return reportableErrors(errors).map(({ err, path }) =>
+    error(`schema-${err.keyword}`, `${path || '(record)'}: ${describeError(err)}`, { ...where, field: path || undefined }));
 }

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { KeyTable } from '../../model/key-table.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
 import type { Product } from '../../model/product.js';
-import { describeError, errorPath, mergeRequiredAlternatives } from '../../validate/ajv.js';
+import { describeError, reportableErrors } from '../../validate/ajv.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import { BUNDLED_SCHEMA_DIR, createProductTypeSchemas } from './product-type-schemas.js';
 import type { Attributes, ListingsRecord } from './record.js';
@@ -80,16 +80,6 @@ function schemaProblem(
 
 /** Ajv errors as issues named after the attribute, coded `amazon-<keyword>`. */
 function attributeIssues(errors: ErrorObject[], where: Partial<Issue>): Issue[] {
-  const seen = new Set<string>();
-  const out: Issue[] = [];
-  for (const err of mergeRequiredAlternatives(errors)) {
-    if (err.keyword === 'if' || err.keyword === 'anyOf' || err.keyword === 'oneOf' || err.keyword === 'allOf') continue;
-    const path = errorPath(err);
-    const id = `${path}\u0000${err.keyword}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const attribute = path.split(/[.[]/)[0] || undefined;
-    out.push(error(`amazon-${err.keyword}`, `${path || '(attributes)'}: ${describeError(err)}`, { ...where, field: attribute }));
-  }
-  return out;
+  return reportableErrors(errors).map(({ err, path }) =>
+    error(`amazon-${err.keyword}`, `${path || '(attributes)'}: ${describeError(err)}`, { ...where, field: path.split(/[.[]/)[0] || undefined }));
 }
