@@ -371,18 +371,23 @@ export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: Byte
       pending.push(piece);
       pendingBytes += piece.length;
       if (pendingBytes < wanted) continue;
-      const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      const bytes = joined(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
       const items = scanner.push(decoder.decode(bytes, { stream: true }));
       if (items.length > 0) yield items;
     }
   }
-  const rest = pending.length === 0 ? '' : decoder.decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes), { stream: true });
+  const rest = pending.length === 0 ? '' : decoder.decode(joined(pending, pendingBytes), { stream: true });
   const items = scanner.push(rest + decoder.decode());
   if (items.length > 0) yield items;
   const last = scanner.finish();
   if (last.length > 0) yield last;
+}
+
+/** The gathered pieces as one run of bytes (no copy for a single piece). */
+function joined(pieces: Uint8Array[], bytes: number): Uint8Array {
+  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, bytes);
 }
 
 /** Line breaks (LF, CRLF or a lone CR) in text[from, to); a CR at `to - 1` counts. */

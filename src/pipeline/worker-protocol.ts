@@ -16,7 +16,7 @@ import type { Decision, Finished } from './run-handle.js';
 /**
  * Unacknowledged product batches per channel worker (back-pressure): 512 products of slack, so a
  * collection or a slow write on one thread does not stall the other at once (at 128 each thread idled
- * 2-3 points more). What is in flight is a few hundred KB of JSON text.
+ * 2-3 points more). What is in flight is a few hundred KB of queued product messages.
  */
 export const MAX_IN_FLIGHT = 16;
 
