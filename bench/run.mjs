@@ -9,7 +9,9 @@
  *    reader (readDelimited), uDSV (if installed), csv-parse, and the catalog reader as it was over csv-parse.
  * 3. When dist/pipeline/build.js exists: `omnifeed build` with bench/omnifeed.bench.json (Google XML + TSV,
  *    Amazon, an eBay marketplace instance), Miller `mlr --icsv --otsv cat` on the same file for scale, and
- *    the build again on a --small catalog (default 100k rows) to show that memory does not grow with the catalog.
+ *    the floor (bench/floor.mjs: the same formats written with no validation, rules or checks) for what the
+ *    formats alone cost, and the build again on a --small catalog (default 100k rows) to show that memory
+ *    does not grow with the catalog.
  *
  * Prints rows/s, wall time, peak RSS and CPU seconds (user + system; from /usr/bin/time -v when present,
  * else the child's own report for RSS). CPU seconds are steadier than wall time on a shared machine.
@@ -129,6 +131,18 @@ async function runMiller(file, catalogRows) {
   report('mlr --icsv --otsv cat', catalogRows, result);
 }
 
+/** The floor (bench/floor.mjs): the same formats written with nothing else done, to show what they cost. */
+async function runFloor(file, catalogRows) {
+  const out = resolve(outDir, 'floor');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = await measure(process.execPath, [resolve(root, 'bench/floor.mjs'), file, out]);
+  rmSync(out, { recursive: true, force: true });
+  if (result.code !== 0) throw new Error(`floor.mjs failed:\n${result.stderr}`);
+  const { bytes } = JSON.parse(result.stdout.trim().split('\n').pop());
+  report('floor: parse + escape + write', catalogRows, result, `${(bytes / 1e9).toFixed(2)} GB written, no checks`);
+}
+
 const args = readArgs(process.argv.slice(2));
 if (!existsSync(resolve(root, 'dist/catalog/csv-scanner.js'))) {
   console.error('dist/ is missing or stale: run `npm run build` first.');
@@ -145,6 +159,7 @@ if (args.only !== 'parsers') {
   } else {
     for (let run = 0; run < args.runs; run++) await runBuild(file, args.rows, 'omnifeed build (all channels)');
     await runMiller(file, args.rows);
+    await runFloor(file, args.rows);
     if (args.small > 0 && args.small !== args.rows) {
       const small = await ensureCatalog(args.small);
       await runBuild(small, args.small, 'omnifeed build (all channels)');
