@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { AbortError, EXIT } from '../errors.js';
 import { buildFeeds, DEFAULT_HEAP_MB, type BuildResult } from '../pipeline/build.js';
 import { previewBuild } from '../pipeline/preview.js';
+import { outputError, withOutcome } from '../output/output-error.js';
 import { renderText as renderDiff } from '../diff/render-text.js';
 import { formatGithub, formatJson, formatJunit } from '../report/machine.js';
 import { formatText } from '../report/text.js';
@@ -125,7 +126,16 @@ async function printReport(io: CliIo, flags: BuildFlags, result: BuildResult, dr
   const reporter = flags.json ? 'json' : flags.reporter ?? 'text';
   const render = (kind: string) =>
     redact(kind === 'json' ? formatJson(result) : kind === 'junit' ? formatJunit(result) : kind === 'github' ? formatGithub(result) : formatText(result, { color: colour(io), verbose: flags.verbose }), secrets);
-  if (flags.reportFile) await writeFile(resolveFromCwd(io, flags.reportFile), render(flags.reporter && flags.reporter !== 'text' ? flags.reporter : 'json'));
+  if (flags.reportFile) {
+    const path = resolveFromCwd(io, flags.reportFile);
+    try {
+      await writeFile(path, render(flags.reporter && flags.reporter !== 'text' ? flags.reporter : 'json'));
+    } catch (err) {
+      // The report still goes to the terminal; the run fails so that CI notices the missing file.
+      io.stderr(render('text'));
+      throw withOutcome(outputError(err, path, 'write the report file'), dryRun ? 'the report is above' : 'the feeds were written; the report is above');
+    }
+  }
   if (reporter !== 'text') {
     io.stdout(render(reporter));
     return;

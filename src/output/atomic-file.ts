@@ -9,6 +9,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createGzip, type Gzip } from 'node:zlib';
+import { outputError } from './output-error.js';
 
 /** Text is encoded straight into buffers of this size, which go to the file as they fill. */
 const BUFFER = 1 << 20;
@@ -38,10 +39,10 @@ export class AtomicFile {
   constructor(readonly path: string, private readonly syncEvery = SYNC_EVERY) {
     this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.file = createWriteStream(this.tempPath, { flags: 'wx', highWaterMark: 1 << 20 });
-    this.file.on('error', (err) => { this.failure ??= err; });
+    this.file.on('error', (err) => { this.failure ??= this.explained(err); });
     if (path.endsWith('.gz')) {
       this.gzip = createGzip({ level: 6 });
-      this.gzip.on('error', (err) => { this.failure ??= err; });
+      this.gzip.on('error', (err) => { this.failure ??= this.explained(err); });
       this.gzip.pipe(this.file);
       this.sink = this.gzip;
     } else {
@@ -84,7 +85,7 @@ export class AtomicFile {
     if (!this.sink.write(chunk, done)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => { this.sink.off('error', onError); resolve(); };
-        const onError = (err: Error) => { this.sink.off('drain', onDrain); reject(err); };
+        const onError = (err: Error) => { this.sink.off('drain', onDrain); reject(this.explained(err)); };
         this.sink.once('drain', onDrain);
         this.sink.once('error', onError);
       });
@@ -96,7 +97,7 @@ export class AtomicFile {
     if (this.syncing || typeof fd !== 'number' || bytesWritten - this.synced < this.syncEvery) return;
     this.syncing = new Promise<void>((resolve) => {
       fdatasync(fd, (err) => {
-        if (err) this.failure ??= err;
+        if (err) this.failure ??= this.explained(err);
         else this.synced = bytesWritten;
         this.syncing = undefined;
         resolve();
@@ -111,7 +112,7 @@ export class AtomicFile {
     await this.syncing;
     if (this.failure) throw this.failure;
     await new Promise<void>((resolve, reject) => {
-      this.file.once('error', reject);
+      this.file.once('error', (err) => reject(this.explained(err)));
       this.file.once('close', () => (this.failure ? reject(this.failure) : resolve()));
       this.sink.end();
     });
@@ -119,17 +120,30 @@ export class AtomicFile {
     // products make ~200 parts).
     this.buffer = EMPTY;
     this.spare = [];
-    const handle = await open(this.tempPath, 'r');
     try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(this.tempPath, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      throw this.explained(err);
     }
+  }
+
+  /** A file-system failure as an error naming the feed (not its temp file) and what to do. */
+  private explained(err: unknown): Error {
+    return outputError(err, this.path, 'write') as Error;
   }
 
   /** Rename the closed temp file over `target` (default: the path it was opened for). */
   async commit(target = this.path): Promise<void> {
-    await rename(this.tempPath, target);
+    try {
+      await rename(this.tempPath, target);
+    } catch (err) {
+      throw outputError(err, target, 'replace');
+    }
     await syncDir(dirname(target));
   }
 

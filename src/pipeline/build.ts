@@ -11,7 +11,8 @@ import { resolve } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { CatalogOptions } from '../catalog/read-catalog.js';
 import { EXIT, InputError, type ExitCode } from '../errors.js';
-import { acquireLock, removeStaleTemps } from '../output/lock.js';
+import { acquireLock, removeStaleTemps, type Lock } from '../output/lock.js';
+import { outputError, withOutcome } from '../output/output-error.js';
 import { readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { resolveInstances, type Instance } from './instances.js';
 import { feedCatalog, type CatalogTotals, type FeedOptions } from './feed-catalog.js';
@@ -38,12 +39,12 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   const strict = options.strict ?? loaded.config.validation?.strict ?? false;
   const overThreshold = parseThreshold(options.maxInvalid ?? loaded.config.validation?.maxInvalid);
 
-  if (!options.dryRun) await mkdir(options.outDir, { recursive: true });
-  const lock = options.dryRun ? undefined : await acquireLock(options.outDir);
-  if (lock) await removeStaleTemps(options.outDir);
+  const lock = options.dryRun ? undefined : await prepareOutDir(options.outDir);
   const catalog = catalogOptions(options, catalogPath);
   const threads = threadCount(options, instances.length);
   const handles: RunHandle[] = [];
+  /** Channels whose feeds are in place, once committing has begun (for what a failure then leaves). */
+  let committed: string[] | undefined;
   try {
     let totals: CatalogTotals;
     const feed: FeedOptions = { maxIssues: options.maxIssues, progressEvery: PROGRESS_EVERY, onProgress: options.onProgress };
@@ -94,14 +95,22 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
       }
       decisions.get(handle)![instance.name] = decision;
     }
+    committed = [];
     for (const handle of handles) {
       const settled = await handle.settle(decisions.get(handle)!);
       for (const [name, { files, manifest: entries }] of Object.entries(settled)) {
         summaries.find((s) => s.channel === name)!.files = files;
         Object.assign(manifest, entries);
+        if (files.length > 0) committed.push(name);
       }
     }
-    if (!options.dryRun) await writeManifest(options.outDir, manifest);
+    if (!options.dryRun) {
+      try {
+        await writeManifest(options.outDir, manifest);
+      } catch (err) {
+        throw withOutcome(err, `the new feeds are in place, but the record counts the truncation guard compares against are the previous run's`);
+      }
+    }
     return {
       catalog: catalogPath,
       productsRead,
@@ -113,9 +122,31 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
       issuesOmitted: log.dropped,
       exitCode,
     };
+  } catch (err) {
+    throw withOutcome(err, committed === undefined
+      ? `no feed in ${options.outDir} was replaced`
+      : `it came while the feeds were being replaced: ${committed.length > 0 ? `${committed.join(', ')} had their new feeds in place` : 'no channel had all its new feeds in place yet'}; run again to replace the rest`);
   } finally {
     for (const handle of handles) await handle.close();
     await lock?.release();
+  }
+}
+
+/** Create the output folder, take its lock and clear temp files of dead runs; a failure says what to do. */
+async function prepareOutDir(dir: string): Promise<Lock> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw withOutcome(outputError(err, dir, 'create the output folder'), 'nothing was written');
+  }
+  let lock: Lock | undefined;
+  try {
+    lock = await acquireLock(dir);
+    await removeStaleTemps(dir);
+    return lock;
+  } catch (err) {
+    await lock?.release().catch(() => {});
+    throw withOutcome(outputError(err, dir, 'write to the output folder'), 'nothing was written');
   }
 }
 

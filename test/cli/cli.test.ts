@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AbortError } from '../../src/errors.js';
@@ -140,5 +140,65 @@ describe('output folder', () => {
     expect(existsSync(join(dir, 'published', 'shop.csv'))).toBe(true);
     expect(omnifeed(['build', '--channel', 'shop', '--out', 'elsewhere'], dir).code).toBe(0);
     expect(existsSync(join(dir, 'elsewhere', 'shop.csv'))).toBe(true);
+  });
+});
+
+describe('output failures', () => {
+  it('a file where the output folder should be: exit 2, says so, writes nothing', () => {
+    const dir = scratch('demo');
+    writeFileSync(join(dir, 'feeds'), 'not a folder');
+    const run = omnifeed(['build', '--config', 'omnifeed.config.json', '--out', 'feeds'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `omnifeed: cannot create the output folder ${join(dir, 'feeds')}: a file of that name is in the way (EEXIST); nothing was written\n` +
+        '  → Point --out (or output.dir) at a folder, or move the file.\n',
+    );
+    expect(readFileSync(join(dir, 'feeds'), 'utf8')).toBe('not a folder');
+  });
+
+  // A file-size limit makes writes past it fail with EFBIG (Node ignores SIGXFSZ), as a full disk fails
+  // with ENOSPC: the same path through the code, without needing a small file system.
+  for (const workers of ['auto', '0']) {
+    it(`a write failing mid-feed (workers ${workers}): exit 2, names the feed, keeps the old feeds, leaves no temp file`, () => {
+      const dir = scratch('demo');
+      const feeds = join(dir, 'feeds');
+      mkdirSync(feeds);
+      writeFileSync(join(feeds, 'google.xml'), 'old google');
+      writeFileSync(join(feeds, 'ebay.csv'), 'old ebay');
+      const result = spawnSync('sh', ['-c', `ulimit -f 8; exec "${process.execPath}" "${BIN}" build --config omnifeed.config.json --out feeds --workers ${workers}`], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        new RegExp(`^omnifeed: cannot write ${feeds}/(google\\.xml|amazon\\.json): the file is larger than this system allows \\(a file-size limit, or the file system\\) \\(EFBIG\\); no feed in ${feeds} was replaced\\n  → Raise the file-size limit \\(ulimit -f\\)`),
+      );
+      expect(result.stderr).not.toMatch(/bug/);
+      expect(readdirSync(feeds).sort()).toEqual(['ebay.csv', 'google.xml']);
+      expect(readFileSync(join(feeds, 'google.xml'), 'utf8')).toBe('old google');
+      expect(readFileSync(join(feeds, 'ebay.csv'), 'utf8')).toBe('old ebay');
+      // The next run, without the limit, writes everything.
+      const again = omnifeed(['build', '--config', 'omnifeed.config.json', '--out', 'feeds', '--workers', workers], dir);
+      expect(again.code).toBe(0);
+      expect(readFileSync(join(feeds, 'google.xml'), 'utf8')).toMatch(/^<\?xml/);
+    });
+  }
+});
+
+describe('report file', () => {
+  it('a report file that cannot be written: exit 2, the report still shown, the feeds written', () => {
+    const dir = scratch('demo');
+    const run = omnifeed(['build', '--config', 'omnifeed.config.json', '--out', 'feeds', '--report-file', 'missing/report.json'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error gtin-check-digit/);
+    expect(run.stderr).toContain(
+      `omnifeed: cannot write the report file ${join(dir, 'missing/report.json')}: its folder does not exist (or was removed during the run) (ENOENT); the feeds were written; the report is above\n`,
+    );
+    expect(existsSync(join(dir, 'feeds', 'google.xml'))).toBe(true);
+    const ok = omnifeed(['build', '--config', 'omnifeed.config.json', '--out', 'feeds', '--report-file', 'report.json'], dir);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).channels).toHaveLength(3);
   });
 });

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { AbortError } from '../../src/errors.js';
 import { AtomicFile } from '../../src/output/atomic-file.js';
+import { outputError, withOutcome } from '../../src/output/output-error.js';
 import { FeedSink, numbered } from '../../src/output/feed-sink.js';
 import { removeStaleTemps } from '../../src/output/lock.js';
 
@@ -162,5 +164,37 @@ describe('FeedSink with omitWhenEmpty', () => {
     await sink.close();
     expect(await sink.commit()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('AtomicFile failures', () => {
+  it('names the feed, not its temp file, when its folder is removed mid-write', async () => {
+    const dir = tmp();
+    const path = join(dir, 'feed.xml');
+    const file = new AtomicFile(path);
+    await file.write('some items');
+    rmSync(dir, { recursive: true });
+    const failure = await file.close().then(() => undefined, (err: unknown) => err);
+    expect(failure).toBeInstanceOf(AbortError);
+    expect((failure as AbortError).code).toBe('OUTPUT');
+    expect((failure as AbortError).exitCode).toBe(2);
+    expect((failure as Error).message).toBe(`cannot write ${path}: its folder does not exist (or was removed during the run) (ENOENT)`);
+    await file.abort();
+  });
+
+  it('leaves errors it cannot explain as they are (a bug is not a disk problem)', () => {
+    const bug = new TypeError('x is undefined');
+    expect(outputError(bug, '/out/feed.xml', 'write')).toBe(bug);
+    const odd = Object.assign(new Error('strange'), { code: 'EWHATEVER' });
+    expect(outputError(odd, '/out/feed.xml', 'write')).toBe(odd);
+    const full = outputError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), '/out/feed.xml', 'write');
+    expect(withOutcome(full, 'no feed in /out was replaced')).toMatchObject({
+      message: 'cannot write /out/feed.xml: no space left on the device (ENOSPC); no feed in /out was replaced',
+      hint: expect.stringMatching(/^Free disk space/),
+      exitCode: 2,
+    });
+    // Only output failures get an outcome appended.
+    const config = new AbortError('bad key', 'fix it');
+    expect(withOutcome(config, 'no feed was replaced')).toBe(config);
   });
 });
