@@ -1,7 +1,9 @@
 /**
  * GTIN checks as Google applies them: 8, 12, 13 or 14 digits (spaces and dashes ignored),
- * a valid GS1 mod-10 check digit, and no restricted (2, 02, 04) or coupon (981-984, 99, 05)
- * prefix. The first digit of a GTIN-14 (packaging indicator) does not count as prefix.
+ * a valid GS1 mod-10 check digit, and no restricted (2, 02, 04) or coupon (05, 98-99) prefix.
+ * The coupon range is the one Google's gtin page names (answer/6324461: "05, 98-99"; its coupon issue
+ * page lists 981-984 and 99, but 980 and 985-989 are not trade items either). The first digit of a
+ * GTIN-14 (packaging indicator) does not count as prefix; 978 and 979 are ISBN-13s and pass.
  */
 export type GtinResult = { ok: true; gtin: string } | { ok: false; code: string; reason: string };
 
@@ -33,8 +35,8 @@ export function checkGtin(text: string): GtinResult {
     if (/^(2|02|04)/.test(asGtin13)) {
       return { ok: false, code: 'gtin-restricted-prefix', reason: `"${text}" uses a restricted prefix (2, 02, 04: in-store or variable-measure numbers)` };
     }
-    if (/^(98[1-4]|99|05)/.test(asGtin13)) {
-      return { ok: false, code: 'gtin-coupon-prefix', reason: `"${text}" uses a coupon prefix (981-984, 99, 05)` };
+    if (/^(98|99|05)/.test(asGtin13)) {
+      return { ok: false, code: 'gtin-coupon-prefix', reason: `"${text}" uses a coupon prefix (05, 98-99)` };
     }
   }
   return { ok: true, gtin };
