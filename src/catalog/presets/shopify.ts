@@ -23,12 +23,11 @@ interface VariantRow {
 
 interface HandleGroup {
   handle: string;
-  /** The handle's first row: the one with the product fields. */
+  /** The row with the product fields: the one with a Title (the handle's first row until one turns up). */
   first: ShopifyRecord;
   firstLine: number;
   variants: VariantRow[];
   images: ProductImages;
-  issues: Issue[];
 }
 
 const NOTHING: MapOutput = { products: [], issues: [] };
@@ -52,7 +51,11 @@ export function createShopifyMapper(settings: PresetSettings): RowMapper {
       let out = NOTHING;
       if (group?.handle !== handle) {
         out = flush();
-        group = startGroup(handle, record, line);
+        group = { handle, first: record, firstLine: line, variants: [], images: new ProductImages() };
+      } else if (cell(group.first, COL.title) === '' && cell(record, COL.title) !== '') {
+        // Rows sorted by SKU in a spreadsheet: the product fields (Title, Status, option names) come later.
+        group.first = record;
+        group.firstLine = line;
       }
       group.images.add(record);
       if (isVariantRow(record)) group.variants.push({ record, line });
@@ -62,22 +65,17 @@ export function createShopifyMapper(settings: PresetSettings): RowMapper {
   };
 }
 
-function startGroup(handle: string, first: ShopifyRecord, line: number): HandleGroup {
-  const issues: Issue[] = [];
-  if (cell(first, COL.title) === '') {
-    issues.push(warning('shopify-missing-product-fields',
-      `line ${line}: the first row of handle "${handle}" has no Title; keep a handle's rows together with the product fields on the first`,
-      { line, field: 'title' }));
-  }
-  return { handle, first, firstLine: line, variants: [], images: new ProductImages(), issues };
-}
-
 function mapHandleGroup(group: HandleGroup, settings: PresetSettings): MapOutput {
   const { handle, first, variants } = group;
   const state = readListingState(first);
   if (!isListed(state) && !settings.includeUnpublished) return { products: [], issues: [], skipped: variants.length };
 
-  const issues = [...group.issues];
+  const issues: Issue[] = [];
+  if (cell(first, COL.title) === '') {
+    issues.push(warning('shopify-missing-product-fields',
+      `line ${group.firstLine}: no row of handle "${handle}" here has a Title; keep a handle's rows together, one of them with the product fields`,
+      { line: group.firstLine, field: 'title' }));
+  }
   if (variants.length === 0) {
     issues.push(warning('shopify-no-variants', `handle "${handle}" has no variant row (SKU, option or price); nothing listed`, { line: group.firstLine }));
   }

@@ -273,6 +273,21 @@ describe('shopify preset, rows the fixture does not have', () => {
     expect(out.issues).toContainEqual(expect.objectContaining({ code: 'shopify-missing-product-fields', line: 4 }));
   });
 
+  it('takes product fields from the row with the Title when it is not the handle\'s first (rows sorted by SKU)', () => {
+    const out = run({}, [
+      { record: variant('cap', 'CAP-B', { 'Option1 Value': 'Blue' }), line: 2 },
+      { record: variant('cap', 'CAP-R', { Title: 'Cap', Status: 'draft', 'Option1 Name': 'Color', 'Option1 Value': 'Red' }), line: 3 },
+      { record: variant('mug', 'MUG-1', { 'Option1 Value': 'Blue' }), line: 4 },
+      { record: variant('mug', 'MUG-2', { Title: 'Mug', 'Option1 Name': 'Color', 'Option1 Value': 'Red' }), line: 5 },
+    ]);
+    expect(out.skipped).toBe(2); // the draft cap, both variants
+    expect(out.products.map((p) => [p.id, p.line, p.fields['title'], p.fields['color']])).toEqual([
+      ['MUG-1', 4, 'Mug', 'Blue'],
+      ['MUG-2', 5, 'Mug', 'Red'],
+    ]);
+    expect(out.issues).toEqual([]);
+  });
+
   it('warns about a handle with no variant row', () => {
     const out = run({}, [{ record: { Handle: 'ghost', Title: 'Ghost', 'Image Src': 'https://img.example/g.jpg' }, line: 2 }]);
     expect(out.products).toEqual([]);
