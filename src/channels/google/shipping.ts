@@ -2,7 +2,8 @@
  * The `shipping` group attribute. Catalog cells use Google's text-feed spelling:
  * `country:region:service:price[:min_handling:max_handling:min_transit:max_transit]`, several
  * entries separated by `,` (or `|`). A location that looks like a postal code (digits, `*`, a range)
- * is read as `postal_code`, otherwise as `region`.
+ * is read as `postal_code`, otherwise as `region`; in Japan always as `region`: Google takes regions
+ * there (prefecture codes without the country prefix, `13`) but no postal codes (answer/6324484).
  */
 import { formatMoney, parseMoney, type ParseMoneyOptions } from '../../model/money.js';
 import type { ShippingEntry } from './record.js';
@@ -14,8 +15,11 @@ export function splitShippingEntries(cell: string): string[] {
   return cell.split(/,(?=\s*[A-Za-z]{0,2}\s*:)/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function looksLikePostalCode(location: string): boolean {
-  return /[0-9*]/.test(location);
+/** Countries where Google takes a shipping region but no postal code, and whose region codes are digits. */
+const REGION_ONLY_COUNTRIES = new Set(['JP']);
+
+function looksLikePostalCode(location: string, country: string | undefined): boolean {
+  return /[0-9*]/.test(location) && !REGION_ONLY_COUNTRIES.has(country ?? '');
 }
 
 const TIME_NAMES = ['min_handling_time', 'max_handling_time', 'min_transit_time', 'max_transit_time'] as const;
@@ -34,7 +38,7 @@ export function parseShippingEntry(text: string, money: ParseMoneyOptions & { de
   const countryCode = country !== '' ? country.toUpperCase() : money.defaultCountry;
   if (countryCode) result.country = countryCode;
   if (location !== '') {
-    if (looksLikePostalCode(location)) result.postal_code = location;
+    if (looksLikePostalCode(location, countryCode)) result.postal_code = location;
     else result.region = location.toUpperCase();
   }
   if (service !== '') result.service = service;

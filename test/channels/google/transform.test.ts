@@ -133,6 +133,16 @@ describe('google transform', () => {
     ]);
   });
 
+  it('reads a numeric location in Japan as a region (prefecture code), as Google takes no postal codes there', () => {
+    const record = recordOf(validFields({ shipping: 'JP:13:Standard:500 JPY|:03:Express:900 JPY' }), { country: 'JP' });
+    expect(record.shipping).toEqual([
+      { country: 'JP', region: '13', service: 'Standard', price: '500 JPY' },
+      { country: 'JP', region: '03', service: 'Express', price: '900 JPY' },
+    ]);
+    // Elsewhere digits still mean a postal code.
+    expect(recordOf(validFields({ shipping: 'US:94043:Ground:6.49 USD' })).shipping).toEqual([{ country: 'US', postal_code: '94043', service: 'Ground', price: '6.49 USD' }]);
+  });
+
   it('keeps decimal-comma shipping prices together', () => {
     const result = transform(validFields({ shipping: 'DE::Standard:4,95 EUR,AT::Standard:6,90 EUR' }), {}, { currency: 'EUR', decimalComma: true });
     expect(result.ok && result.records[0]!.shipping).toEqual([
