@@ -14,7 +14,8 @@ export function normalizeHeader(header: string): string {
   return dot > 0 ? `${normalize(trimmed.slice(0, dot))}.${normalize(trimmed.slice(dot + 1))}` : normalize(trimmed);
 }
 
-export function createColumnMapper(columns: Record<string, string> = {}): RowMapper {
+/** A row keyed by canonical names: `columns` maps a canonical name to its source header, others are normalised. */
+export function createFieldMapper(columns: Record<string, string> = {}): (record: Readonly<Record<string, string>>) => Record<string, string> {
   const bySource = new Map<string, string>();
   for (const [canonical, source] of Object.entries(columns)) bySource.set(source, canonical);
   const cache = new Map<string, string>();
@@ -26,10 +27,24 @@ export function createColumnMapper(columns: Record<string, string> = {}): RowMap
     }
     return name;
   };
+  return (record) => {
+    const fields: Record<string, string> = {};
+    for (const header in record) fields[canonicalOf(header)] = record[header]!;
+    return fields;
+  };
+}
+
+/** A row of empty cells (`;;;;`, as spreadsheets leave after the data) is no row. */
+export function isBlankRow(record: Readonly<Record<string, string>>): boolean {
+  for (const header in record) if (record[header]!.trim() !== '') return false;
+  return true;
+}
+
+export function createColumnMapper(columns: Record<string, string> = {}): RowMapper {
+  const mapFields = createFieldMapper(columns);
   return {
     row(record, line): MapOutput {
-      const fields: Record<string, string> = {};
-      for (const header in record) fields[canonicalOf(header)] = record[header]!;
+      const fields = mapFields(record);
       const id = fields['id']?.trim();
       if (!id) {
         const hint = columns['id'] ? `column "${columns['id']}"` : 'an "id" column (or map one with catalog.columns.id)';

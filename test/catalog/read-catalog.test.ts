@@ -68,6 +68,33 @@ describe('readCatalog', () => {
     ]);
   });
 
+  it('joins on another column than id, from a join file without an id column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'id,gtin,quantity\nA,4006381333931,1\nB,5012345678900,2\n');
+    writeFileSync(join(dir, 'stock.csv'), 'EAN;Stock\n5012345678900;9\n');
+    const joins = [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv'), on: 'gtin', columns: { gtin: 'EAN', quantity: 'Stock' } }];
+    const items = await collect({ path: join(dir, 'c.csv'), joins });
+    expect(issues(items)).toEqual([]);
+    expect(products(items).map((p) => p.fields['quantity'])).toEqual(['1', '9']);
+  });
+
+  it('warns about an id the join file repeats (the last row wins) and ignores rows of empty cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'id,quantity\nA,1\nB,2\n');
+    writeFileSync(join(dir, 'stock.csv'), 'id,quantity\nB,7\nA,3\nB,8\n,\n');
+    const items = await collect({ path: join(dir, 'c.csv'), joins: [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv') }] });
+    expect(issues(items)).toEqual([expect.objectContaining({ code: 'join-duplicate-key', severity: 'warning', line: 4 })]);
+    expect(products(items).map((p) => p.fields['quantity'])).toEqual(['3', '8']);
+  });
+
+  it('fails when no row of a join file has the "on" column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'id,quantity\nA,1\n');
+    writeFileSync(join(dir, 'stock.csv'), 'sku,quantity\nA,7\nB,8\n');
+    const joins = [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv') }];
+    await expect(collect({ path: join(dir, 'c.csv'), joins })).rejects.toThrow(/join file stock.csv has no rows with an? "id"/);
+  });
+
   it('names the file when it cannot be read', async () => {
     await expect(collect({ path: '/nonexistent/catalog.csv' })).rejects.toThrow(/cannot read \/nonexistent\/catalog.csv: no such file/);
   });
