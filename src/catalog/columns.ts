@@ -40,6 +40,8 @@ export function isBlankRow(record: Readonly<Record<string, string>>): boolean {
   return true;
 }
 
+const NOTHING: MapOutput = { products: [], issues: [] };
+
 export function createColumnMapper(columns: Record<string, string> = {}): RowMapper {
   const mapFields = createFieldMapper(columns);
   return {
@@ -47,6 +49,7 @@ export function createColumnMapper(columns: Record<string, string> = {}): RowMap
       const fields = mapFields(record);
       const id = fields['id']?.trim();
       if (!id) {
+        if (isBlankRow(record)) return NOTHING;
         const hint = columns['id'] ? `column "${columns['id']}"` : 'an "id" column (or map one with catalog.columns.id)';
         return { products: [], issues: [error('catalog-missing-id', `line ${line}: no product id; expected ${hint}; row skipped`, { line, field: 'id' })] };
       }
@@ -54,6 +57,6 @@ export function createColumnMapper(columns: Record<string, string> = {}): RowMap
       const product: Product = { id, line, fields };
       return { products: [product], issues: [] };
     },
-    end: () => ({ products: [], issues: [] }),
+    end: () => NOTHING,
   };
 }

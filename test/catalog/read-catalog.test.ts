@@ -57,6 +57,13 @@ describe('readCatalog', () => {
     expect(issues(items)[0]).toMatchObject({ code: 'catalog-missing-id', line: 2, field: 'id' });
   });
 
+  it('ignores rows of empty cells, as a spreadsheet leaves after the data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'id;title;price\r\nX;Named;5\r\n;;\r\n; ;\r\n');
+    const items = await collect({ path: join(dir, 'c.csv') });
+    expect(items).toEqual([{ kind: 'product', product: { id: 'X', line: 2, fields: { id: 'X', title: 'Named', price: '5' } } }]);
+  });
+
   it('reads gzipped catalogs and merges join files by id', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
     writeFileSync(join(dir, 'c.csv.gz'), gzipSync('id,title,quantity\nA,Tee,1\nB,Mug,2\n'));
