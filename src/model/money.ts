@@ -10,7 +10,7 @@ export interface Money {
 export interface ParseMoneyOptions {
   /** Currency used when the text names none. */
   defaultCurrency?: string | undefined;
-  /** Treat `,` as the decimal separator (European catalogs). */
+  /** Read `,` as the decimal separator where a spelling could be either (`1,299`, `1.299`): European catalogs. */
   decimalComma?: boolean | undefined;
 }
 
@@ -69,8 +69,10 @@ function parseAmount(text: string, exponent: number, decimalComma: boolean): num
   let sign = 1;
   let body = text;
   if (body.startsWith('-')) { sign = -1; body = body.slice(1); } else if (body.startsWith('+')) body = body.slice(1);
-  // `19,99` with a dot-decimal config but no dot: accept as decimal comma when it has 1-2 decimals.
-  if (!decimalComma && !body.includes('.') && /^[0-9]+,[0-9]{1,2}$/.test(body)) return parseAmount(text, exponent, true);
+  // The other separator is the decimal one where it cannot group thousands: last of both (`1.299,00` with a
+  // dot config, `1,299.00` with a comma one), or alone before 1-2 digits (`19,99`, `19.99`).
+  const last = body[Math.max(body.lastIndexOf('.'), body.lastIndexOf(','))];
+  if (last === group && (body.includes(decimal) || /^[0-9]+[.,][0-9]{1,2}$/.test(body))) return parseAmount(text, exponent, !decimalComma);
   const [intPartRaw, fracPart = '', ...rest] = body.split(decimal);
   if (rest.length > 0 || intPartRaw === undefined) return undefined;
   if (intPartRaw.includes(group) && !/^[0-9]{1,3}(?:[.,][0-9]{3})+$/.test(intPartRaw)) return undefined;

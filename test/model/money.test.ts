@@ -18,6 +18,23 @@ describe('parseMoney', () => {
     expect(parseMoney('1.299,00 EUR', { decimalComma: true })).toEqual({ ok: true, money: { minor: 129900, currency: 'EUR' } });
   });
 
+  it.each([
+    ['1.299,00 EUR', false, 129900],
+    ['1.234.567,89 EUR', false, 123456789],
+    ['-1.299,50', false, -129950],
+    ['19.99 USD', true, 1999],
+    ['-5.5', true, -550],
+    ['1,299.00 USD', true, 129900],
+    ['1.299 EUR', true, 129900],
+    ['1,299 USD', false, 129900],
+  ])('reads %s whichever separator is configured (decimalComma %s)', (text, decimalComma, minor) => {
+    expect(parseMoney(text, { defaultCurrency: 'EUR', decimalComma })).toMatchObject({ ok: true, money: { minor } });
+  });
+
+  it.each(['1,299,00', '1.299.00', '1.29,00', '12,34.5'])('rejects %j with either config', (text) => {
+    for (const decimalComma of [false, true]) expect(parseMoney(text, { defaultCurrency: 'EUR', decimalComma }).ok).toBe(false);
+  });
+
   it.each(['twelve', '19.999 USD', 'USD 1 EUR', '1.2.3', ''])('rejects %j', (text) => {
     expect(parseMoney(text, { defaultCurrency: 'USD' }).ok).toBe(false);
   });
