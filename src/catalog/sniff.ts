@@ -1,10 +1,10 @@
-/** Delimiter sniffing: the candidate that occurs most often (outside quotes) in the header line. */
+/** Delimiter sniffing: the candidate that occurs most often (outside quotes) in the header line (the first non-empty one). */
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 
 export function sniffDelimiter(sample: string): string {
   const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
   let inQuotes = false;
-  for (const ch of sample) {
+  for (const ch of sample.replace(/^\uFEFF?[\r\n]+/, '')) {
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
     else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);

@@ -118,5 +118,7 @@ describe('sniffDelimiter', () => {
     ['a\tb\tc\n', '\t'],
     ['a|b|c\n', '|'],
     ['"x;y",b,c\n', ','],
+    ['\r\n\na;b;c\n1,5;2;3\n', ';'],
+    ['\uFEFF\na|b|c\n', '|'],
   ])('%j -> %j', (sample, expected) => expect(sniffDelimiter(sample)).toBe(expected));
 });
