@@ -14,22 +14,38 @@ export function normalizeHeader(header: string): string {
   return dot > 0 ? `${normalize(trimmed.slice(0, dot))}.${normalize(trimmed.slice(dot + 1))}` : normalize(trimmed);
 }
 
-/** A row keyed by canonical names: `columns` maps a canonical name to its source header, others are normalised. */
+/**
+ * A row keyed by canonical names: `columns` maps a canonical name to its source header, others are normalised.
+ * A mapped name comes only from its mapped header (an `ID` column does not override `{ "id": "SKU" }`), and
+ * one header may feed several names (`{ "id": "SKU", "mpn": "SKU" }`).
+ */
 export function createFieldMapper(columns: Record<string, string> = {}): (record: Readonly<Record<string, string>>) => Record<string, string> {
   const bySource = new Map<string, string>();
-  for (const [canonical, source] of Object.entries(columns)) bySource.set(source, canonical);
+  /** Second and later names of a header mapped more than once: [header, name]. */
+  const copies: Array<[string, string]> = [];
+  for (const [canonical, source] of Object.entries(columns)) {
+    if (bySource.has(source)) copies.push([source, canonical]);
+    else bySource.set(source, canonical);
+  }
+  const mapped = new Set(Object.keys(columns));
   const cache = new Map<string, string>();
+  /** '' for a header left out. */
   const canonicalOf = (header: string): string => {
     let name = cache.get(header);
     if (name === undefined) {
       name = bySource.get(header) ?? normalizeHeader(header);
+      if (!bySource.has(header) && mapped.has(name)) name = '';
       cache.set(header, name);
     }
     return name;
   };
   return (record) => {
     const fields: Record<string, string> = {};
-    for (const header in record) fields[canonicalOf(header)] = record[header]!;
+    for (const header in record) {
+      const name = canonicalOf(header);
+      if (name !== '') fields[name] = record[header]!;
+    }
+    for (const [header, name] of copies) if (record[header] !== undefined) fields[name] = record[header];
     return fields;
   };
 }

@@ -25,6 +25,14 @@ describe('readCatalog', () => {
     ]);
   });
 
+  it('keeps the columns config maps: another header with the same name does not override it, one header may feed two', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    writeFileSync(join(dir, 'c.csv'), 'SKU,ID,Name,Title\nTEE-1,101,Tee,Long tee title\n');
+    const items = await collect({ path: join(dir, 'c.csv'), columns: { id: 'SKU', mpn: 'SKU', title: 'Name' } });
+    expect(issues(items)).toEqual([]);
+    expect(products(items)).toEqual([{ id: 'TEE-1', line: 2, fields: { id: 'TEE-1', mpn: 'TEE-1', title: 'Tee' } }]);
+  });
+
   it('reads TSV with a bare quote inside a value', async () => {
     const items = await collect({ path: fixture('basic.tsv') });
     expect(products(items).map((p) => p.fields['title'])).toEqual(['12" pan', 'Lid']);
