@@ -9,6 +9,7 @@ import { isIsoDateTime, isoTime } from '../../validate/formats.js';
 import { checkGtin, isScientificNotation } from '../../validate/gtin.js';
 import { error, warning, type Issue } from '../../validate/issue.js';
 import type { ChannelContext, RecordChecker } from '../contract.js';
+import { apparelKind } from './apparel.js';
 import { IdRegistry } from './id-registry.js';
 import type { GoogleRecord } from './record.js';
 
@@ -144,18 +145,57 @@ export function checkVariantAttributes(record: GoogleRecord, where: Where): Issu
   ];
 }
 
-const APPAREL_ATTRIBUTES = ['color', 'size', 'gender', 'age_group'] as const;
+const APPAREL_ATTRIBUTES = ['color', 'gender', 'age_group'] as const;
+const SIZED_APPAREL_ATTRIBUTES = ['color', 'size', 'gender', 'age_group'] as const;
 
-export function isApparel(record: GoogleRecord): boolean {
-  const category = str(record['google_product_category'])?.trim();
-  return category !== undefined && (category === '166' || category.startsWith('Apparel & Accessories'));
+/** Apparel without the attributes Google asks of it: color, gender, age_group, and size for clothing and shoes. */
+export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
+  const kind = apparelKind(str(record['google_product_category']));
+  if (kind === 'none') return NONE;
+  const missing = (kind === 'sized-apparel' ? SIZED_APPAREL_ATTRIBUTES : APPAREL_ATTRIBUTES).filter((name) => record[name] === undefined);
+  if (missing.length === 0) return NONE;
+  const what = kind === 'sized-apparel' ? 'clothing and shoes need' : 'apparel products need';
+  return [warning('apparel-attribute-missing', `${what} ${missing.join(', ')}`, { ...where, field: missing[0] })];
 }
 
-export function checkApparel(record: GoogleRecord, where: Where): Issue[] {
-  if (!isApparel(record)) return NONE;
-  const missing = APPAREL_ATTRIBUTES.filter((name) => record[name] === undefined);
-  if (missing.length === 0) return NONE;
-  return [warning('apparel-attribute-missing', `apparel products need ${missing.join(', ')}`, { ...where, field: missing[0] })];
+/** Attributes that tell variants of one product apart on its page. */
+const VARIANT_DIFFERENCES = ['color', 'size', 'material', 'pattern'] as const;
+/** Query parameters that pick a variant or track a visit, not a page (Shopify's `variant`, `utm_*`). */
+const NOT_PAGE_PARAM_RE = /^(?:variant|utm_[a-z]+)$/i;
+
+/** A link without its fragment and the parameters that do not choose the page. */
+export function productPage(link: unknown): string | undefined {
+  if (typeof link !== 'string' || link === '') return undefined;
+  const hash = link.indexOf('#');
+  const bare = hash < 0 ? link : link.slice(0, hash);
+  const query = bare.indexOf('?');
+  if (query < 0) return bare;
+  const kept = bare.slice(query + 1).split('&').filter((pair) => pair !== '' && !NOT_PAGE_PARAM_RE.test(pair.split('=', 1)[0]!));
+  return kept.length === 0 ? bare.slice(0, query) : `${bare.slice(0, query)}?${kept.join('&')}`;
+}
+
+/**
+ * Variants without item_group_id: two neighbouring records (catalogs list a product's variants
+ * together) on the same product page that differ in color, size, material or pattern. Keeps only the
+ * record before, so memory does not grow; variants listed apart from each other are not seen.
+ */
+function createVariantGroupCheck(): (record: GoogleRecord, where: Where) => Issue[] {
+  let previous: { page: string; record: GoogleRecord } | undefined;
+  return (record, where) => {
+    const before = previous;
+    const page = str(record['item_group_id']) ? undefined : productPage(record['link']);
+    previous = page === undefined ? undefined : { page, record };
+    if (page === undefined || before?.page !== page) return NONE;
+    const differs = VARIANT_DIFFERENCES.find((name) => String(record[name] ?? '') !== String(before.record[name] ?? ''));
+    if (differs === undefined) return NONE;
+    return [
+      warning(
+        'variant-group-missing',
+        `same product page as "${before.record.id}" (the record before it) but a different ${differs}: variants of one product need one item_group_id`,
+        { ...where, field: 'item_group_id' },
+      ),
+    ];
+  };
 }
 
 const RECORD_CHECKS = [checkIdCharacters, checkSalePrice, checkAvailabilityDate, checkIdentifiers, checkGtins, checkVariantAttributes, checkApparel];
@@ -165,6 +205,7 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
   const ids = new IdRegistry();
   /** One where for every record: the checks copy it into the issues they make. */
   const where = { channel: ctx.instance, productId: '', line: 0 };
+  const checkVariantGroup = createVariantGroupCheck();
   return {
     check(record: GoogleRecord, product: Product): Issue[] {
       where.productId = record.id;
@@ -176,6 +217,8 @@ export function createGoogleChecker(ctx: ChannelContext): RecordChecker<GoogleRe
       }
       const dateRange = checkAvailabilityDateRange(record, where, ctx.now);
       if (dateRange.length > 0) (issues ??= []).push(...dateRange);
+      const group = checkVariantGroup(record, where);
+      if (group.length > 0) (issues ??= []).push(...group);
       const seen = ids.add(record.id, product.line);
       if (seen.kind === 'duplicate') {
         (issues ??= []).push(error('duplicate-id', `id "${record.id}" is used by more than one product (first on line ${seen.firstLine})`, { ...where, field: 'id' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGtins } from '../../../src/channels/google/checks.js';
+import { checkGtins, productPage } from '../../../src/channels/google/checks.js';
 import google from '../../../src/channels/google/index.js';
 import type { GoogleRecord } from '../../../src/channels/google/record.js';
 import { makeContext, makeProduct, validFields } from './helpers.js';
@@ -82,6 +82,64 @@ describe('google checker', () => {
     expect(codesFor(validFields({ google_product_category: '166', ...apparel }))).toEqual([]);
     expect(codesFor(validFields({ google_product_category: 'Apparel & Accessories > Clothing', color: 'Blue' }))).toEqual(['warning:apparel-attribute-missing']);
     expect(codesFor(validFields({ google_product_category: '222' }))).toEqual([]);
+  });
+
+  it('neighbouring variants of one product page without item_group_id are a warning naming the record before', () => {
+    const run = (...products: Record<string, string>[]) => {
+      const checker = google.createChecker!(makeContext());
+      return products.map((fields, i) => {
+        const p = validFields(fields);
+        return checker.check(recordOf(p), makeProduct(p, i + 2)).map((issue) => `${issue.code} ${issue.field}: ${issue.message}`);
+      });
+    };
+    const tee = (id: string, color: string, extra: Record<string, string> = {}) => ({ id, color, link: `https://shop.example.com/products/tee?variant=${id}`, ...extra });
+    expect(run(tee('T-1', 'Green'), tee('T-2', 'Navy'), tee('T-3', 'Navy', { size: 'L' }))).toEqual([
+      [],
+      ['variant-group-missing item_group_id: same product page as "T-1" (the record before it) but a different color: variants of one product need one item_group_id'],
+      ['variant-group-missing item_group_id: same product page as "T-2" (the record before it) but a different size: variants of one product need one item_group_id'],
+    ]);
+    // With item_group_id they are a group; the same attributes twice are not variants; other pages are other products.
+    expect(run(tee('T-1', 'Green', { item_group_id: 'TEE' }), tee('T-2', 'Navy', { item_group_id: 'TEE' }))).toEqual([[], []]);
+    expect(run(tee('T-1', 'Green'), tee('T-2', 'Green'))).toEqual([[], []]);
+    expect(run({ id: 'A', color: 'Red', link: 'https://shop.example.com/a' }, { id: 'B', color: 'Blue', link: 'https://shop.example.com/b' })).toEqual([[], []]);
+    // Shops whose product pages are chosen by a query parameter.
+    expect(run(
+      { id: 'A', color: 'Red', link: 'https://shop.example.com/index.php?route=product&product_id=1' },
+      { id: 'B', color: 'Blue', link: 'https://shop.example.com/index.php?route=product&product_id=2' },
+    )).toEqual([[], []]);
+    // Only neighbours are compared (memory stays flat): variants listed apart are not seen.
+    expect(run(tee('T-1', 'Green'), { id: 'X', link: 'https://shop.example.com/x' }, tee('T-2', 'Navy'))).toEqual([[], [], []]);
+  });
+
+  it('a product page is the link without its fragment and variant or tracking parameters', () => {
+    expect(productPage('https://s.example/products/tee?variant=42')).toBe('https://s.example/products/tee');
+    expect(productPage('https://s.example/p/1?utm_source=feed&Variant=0#reviews')).toBe('https://s.example/p/1');
+    expect(productPage('https://s.example/index.php?product_id=7&variant=2&utm_medium=x')).toBe('https://s.example/index.php?product_id=7');
+    expect(productPage('https://s.example/p/1#top')).toBe('https://s.example/p/1');
+    expect(productPage('')).toBeUndefined();
+    expect(productPage(undefined)).toBeUndefined();
+  });
+
+  it('apparel is the whole Apparel & Accessories subtree, by id or path; size only for clothing and shoes', () => {
+    const check = (fields: Record<string, string>) => {
+      const p = validFields(fields);
+      return google.createChecker!(makeContext()).check(recordOf(p), makeProduct(p)).map((i) => `${i.field}: ${i.message}`);
+    };
+    const unsized = { color: 'Blue', gender: 'male', age_group: 'adult' };
+    // Leaves merchants actually use: Shirts & Tops (212) and Coats & Jackets (5598) under Clothing, Shoes (187).
+    for (const category of ['212', '5598', '187', 'Apparel & Accessories > Clothing > Shirts & Tops', 'Apparel & Accessories > Shoes']) {
+      expect(check({ google_product_category: category, ...unsized })).toEqual(['size: clothing and shoes need size']);
+      expect(check({ google_product_category: category, ...unsized, size: 'M' })).toEqual([]);
+    }
+    // Necklaces (196), Hats (173), Handbags (3032): apparel, but Google asks no size of them.
+    for (const category of ['196', '173', '3032', 'Apparel & Accessories > Clothing Accessories > Hats', ' 166 ']) {
+      expect(check({ google_product_category: category, ...unsized })).toEqual([]);
+      expect(check({ google_product_category: category, color: 'Gold' })).toEqual(['gender: apparel products need gender, age_group']);
+    }
+    // Not apparel: Arts & Entertainment (8), Backpacks (100), and a path that only starts like one.
+    for (const category of ['8', '100', 'Apparel & Accessories Outlet', 'Luggage & Bags > Backpacks']) {
+      expect(check({ google_product_category: category })).toEqual([]);
+    }
   });
 
   it('ids with control, format or private-use characters are errors', () => {
