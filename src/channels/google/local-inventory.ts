@@ -57,9 +57,12 @@ export function normalizeLocalInventoryRow(
       case 'pickup_method':
         record[name] = value.toLowerCase().replace(/[\s-]+/g, '_');
         break;
-      case 'pickup_sla':
-        record[name] = value.toLowerCase().replace(/\s+/g, '_');
+      case 'pickup_sla': {
+        // Google writes same_day and next_day with an underscore, 2-day ... multi-week with a hyphen.
+        const sla = value.toLowerCase().replace(/[\s_-]+/g, '-');
+        record[name] = sla === 'same-day' || sla === 'next-day' ? sla.replace('-', '_') : sla;
         break;
+      }
       default:
         record[name] = value;
     }

@@ -44,6 +44,15 @@ describe('google local inventory side feed', () => {
     ]);
   });
 
+  it('spells pickup_sla as Google does, however the store file wrote it', async () => {
+    const written = ['Same Day', 'next-day', '2 day', '3_day', '4-Day', 'multi week', '7-day', 'same_day'];
+    const file = join(scratch, 'sla.csv');
+    writeFileSync(file, `store_code,id,quantity,pickup_method,pickup_sla\n${written.map((sla, i) => `S1,SKU-${i},1,buy,${sla}`).join('\n')}\n`);
+    const { rows } = await collect(file, scratch);
+    expect(rows.flatMap((r) => r.issues)).toEqual([]);
+    expect(rows.map((r) => (r.record as { pickup_sla: string }).pickup_sla)).toEqual(['same_day', 'next_day', '2-day', '3-day', '4-day', 'multi-week', '7-day', 'same_day']);
+  });
+
   it('writes a TSV with a fixed header', async () => {
     const { feed, rows } = await collect('stores.csv');
     const good = rows.filter((r) => r.issues.length === 0).map((r) => r.record);
