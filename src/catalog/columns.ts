@@ -3,6 +3,7 @@
  * name to the source header (`{ "id": "SKU" }`); other headers are normalised (`Image Link` -> `image_link`),
  * keeping per-channel prefixes (`google.title`).
  */
+import { ConfigError } from '../errors.js';
 import type { Product } from '../model/product.js';
 import { error } from '../validate/issue.js';
 import type { MapOutput, RowMapper } from './preset.js';
@@ -48,6 +49,24 @@ export function createFieldMapper(columns: Record<string, string> = {}): (record
     for (const [header, name] of copies) if (record[header] !== undefined) fields[name] = record[header];
     return fields;
   };
+}
+
+/**
+ * Every header a `columns` mapping names must be in the file: a mapping to a missing header would leave
+ * its field empty on every row (for `id`, every row rejected). `key` is the mapping's config path
+ * (`catalog.columns`); header names match exactly, so a near miss in letter case is pointed out.
+ */
+export function checkMappedHeaders(columns: Record<string, string> | undefined, names: readonly string[], key: string, file: string): void {
+  for (const [name, source] of Object.entries(columns ?? {})) {
+    if (names.includes(source)) continue;
+    const near = names.find((n) => n.toLowerCase() === source.trim().toLowerCase());
+    throw new ConfigError(
+      `${key}.${name}: "${source}" is not a column of ${file}`,
+      near !== undefined
+        ? `Header names match exactly: did you mean "${near}"?`
+        : `Its columns are: ${names.map((n) => `"${n}"`).join(', ')}. Fix ${key}.${name} in the config.`,
+    );
+  }
 }
 
 /** A row of empty cells (`;;;;`, as spreadsheets leave after the data) is no row. */

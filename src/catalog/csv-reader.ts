@@ -35,6 +35,7 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
       if (!header) {
         header = record.map((h) => h.trim());
         rows = new RowShapes(header);
+        yield { kind: 'header', line, names: header };
         const duplicates = header.filter((h, i) => h !== '' && header!.indexOf(h) !== i);
         if (duplicates.length > 0) {
           yield { kind: 'issue', issue: warning('catalog-duplicate-header', `header repeats ${duplicates.join(', ')}; the last one wins`, { line }) };

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { withFields, type Product } from '../model/product.js';
 import { warning, type Issue } from '../validate/issue.js';
-import { createFieldMapper, isBlankRow } from './columns.js';
+import { checkMappedHeaders, createFieldMapper, isBlankRow } from './columns.js';
 import { readSource } from './read-source.js';
 import type { ReadOptions } from './source.js';
 
@@ -32,6 +32,7 @@ export async function loadJoin(spec: JoinSpec, path: string): Promise<LoadedJoin
   let keyless = 0;
   for await (const item of readSource(path, { format: spec.format, delimiter: spec.delimiter })) {
     if (item.kind === 'issue') { issues.push({ ...item.issue, message: `${spec.path}: ${item.issue.message}` }); continue; }
+    if (item.kind === 'header') { checkMappedHeaders(spec.columns, item.names, 'catalog.join[].columns', spec.path); continue; }
     if (isBlankRow(item.record)) continue;
     const { [on]: value, ...rest } = mapFields(item.record);
     const key = value?.trim();

@@ -3,10 +3,10 @@
  * through a preset or the column mapper, then the configured joins. Memory holds one row (plus what a
  * preset holds back for one product, plus join tables), never the catalog.
  */
-import { InputError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import type { Product } from '../model/product.js';
 import type { Issue } from '../validate/issue.js';
-import { createColumnMapper } from './columns.js';
+import { checkMappedHeaders, createColumnMapper } from './columns.js';
 import { applyJoin, loadJoin, type JoinSpec, type LoadedJoin } from './join.js';
 import type { MapOutput, PresetSettings, RowMapper } from './preset.js';
 import { presets } from './presets/index.js';
@@ -25,6 +25,12 @@ export type CatalogItem = { kind: 'product'; product: Product } | { kind: 'issue
 
 export function createMapper(options: CatalogOptions): RowMapper {
   if (!options.preset) return createColumnMapper(options.columns);
+  if (options.columns && Object.keys(options.columns).length > 0) {
+    throw new ConfigError(
+      `catalog.columns: not used with the "${options.preset}" preset, which maps its own headers`,
+      'Remove catalog.columns, or drop the preset and map every column yourself.',
+    );
+  }
   const preset = presets[options.preset];
   if (!preset) {
     throw new InputError(`unknown catalog preset "${options.preset}"`, `Use one of: ${Object.keys(presets).join(', ') || '(none)'}.`);
@@ -50,6 +56,7 @@ export async function* readCatalog(options: CatalogOptions): AsyncGenerator<Cata
   }
   for await (const item of readSource(options.path, options)) {
     if (item.kind === 'issue') yield item;
+    else if (item.kind === 'header') { if (!options.preset) checkMappedHeaders(options.columns, item.names, 'catalog.columns', options.path); }
     else yield* emit(mapper.row(item.record, item.line));
   }
   yield* emit(mapper.end());

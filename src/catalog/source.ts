@@ -3,7 +3,9 @@ import type { Issue } from '../validate/issue.js';
 
 export type SourceItem =
   | { kind: 'row'; line: number; record: Record<string, string> }
-  | { kind: 'issue'; issue: Issue };
+  | { kind: 'issue'; issue: Issue }
+  /** A CSV/TSV file's column names (trimmed), before its first row; JSON Lines has none. */
+  | { kind: 'header'; line: number; names: string[] };
 
 export type CatalogFormat = 'csv' | 'tsv' | 'jsonl';
 

@@ -33,6 +33,36 @@ describe('readCatalog', () => {
     expect(products(items)).toEqual([{ id: 'TEE-1', line: 2, fields: { id: 'TEE-1', mpn: 'TEE-1', title: 'Tee' } }]);
   });
 
+  it('a columns mapping to a header the file lacks is a config error naming the key, before any row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    const path = join(dir, 'c.csv');
+    writeFileSync(path, 'SKU,Name\nTEE-1,Tee\n');
+    // Letter case differs: every row would have been rejected for having no id, with exit 0.
+    await expect(collect({ path, columns: { id: 'sku' } })).rejects.toMatchObject({
+      name: 'ConfigError',
+      exitCode: 2,
+      message: `catalog.columns.id: "sku" is not a column of ${path}`,
+      hint: 'Header names match exactly: did you mean "SKU"?',
+    });
+    await expect(collect({ path, columns: { id: 'SKU', gtin: 'EAN' } })).rejects.toMatchObject({
+      message: `catalog.columns.gtin: "EAN" is not a column of ${path}`,
+      hint: 'Its columns are: "SKU", "Name". Fix catalog.columns.gtin in the config.',
+    });
+    // A join's own columns are checked against the join file.
+    writeFileSync(join(dir, 'stock.csv'), 'SKU,Qty\nTEE-1,4\n');
+    await expect(collect({ path, columns: { id: 'SKU' }, joins: [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv'), columns: { id: 'sku', quantity: 'Qty' } }] }))
+      .rejects.toMatchObject({ message: 'catalog.join[].columns.id: "sku" is not a column of stock.csv', hint: 'Header names match exactly: did you mean "SKU"?' });
+    const joined = await collect({ path, columns: { id: 'SKU' }, joins: [{ path: 'stock.csv', resolvedPath: join(dir, 'stock.csv'), columns: { id: 'SKU', quantity: 'Qty' } }] });
+    expect(products(joined)).toEqual([{ id: 'TEE-1', line: 2, fields: { id: 'TEE-1', name: 'Tee', quantity: '4' } }]);
+  });
+
+  it('catalog.columns with a preset is a config error (the preset would ignore it)', async () => {
+    await expect(collect({ path: fixture('semicolon.csv'), preset: 'shopify', columns: { id: 'SKU' } })).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: 'catalog.columns: not used with the "shopify" preset, which maps its own headers',
+    });
+  });
+
   it('reads TSV with a bare quote inside a value', async () => {
     const items = await collect({ path: fixture('basic.tsv') });
     expect(products(items).map((p) => p.fields['title'])).toEqual(['12" pan', 'Lid']);

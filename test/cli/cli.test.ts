@@ -202,3 +202,18 @@ describe('report file', () => {
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).channels).toHaveLength(3);
   });
 });
+
+describe('catalog.columns', () => {
+  it('a mapping to a header the catalog lacks stops the build with exit 2 naming the key, from the reading thread too', () => {
+    const dir = scratch('demo');
+    const config = JSON.parse(readFileSync(join(dir, 'omnifeed.config.json'), 'utf8'));
+    config.catalog.columns = { id: 'ID' };
+    writeFileSync(join(dir, 'omnifeed.config.json'), JSON.stringify(config));
+    for (const workers of ['auto', '0']) {
+      const run = omnifeed(['build', '--config', 'omnifeed.config.json', '--out', 'feeds', '--workers', workers], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`omnifeed: catalog.columns.id: "ID" is not a column of ${join(dir, 'catalog.csv')}\n  → Header names match exactly: did you mean "id"?\n`);
+      expect(existsSync(join(dir, 'feeds', 'google.xml'))).toBe(false);
+    }
+  });
+});
