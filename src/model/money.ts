@@ -1,6 +1,7 @@
 /**
  * Money as integer minor units plus an ISO 4217 currency. Never a float.
- * Parses the spellings merchants write: `19.99`, `19.99 USD`, `USD 19.99`, `19,99 EUR`, `1.299,00 EUR`.
+ * Parses the spellings merchants write: `19.99`, `19.99 USD`, `USD 19.99`, `19,99 EUR`, `1.299,00 EUR`,
+ * `€19.99`, `19,99 €`, `$19.99` (as the default currency when it is a dollar), `1 299,00 eur`.
  */
 export interface Money {
   readonly minor: number;
@@ -27,7 +28,48 @@ export function currencyExponent(currency: string): number {
   return EXPONENTS[currency] ?? 2;
 }
 
-const MONEY_RE = /^(?:([A-Z]{3})\s*)?([+-]?[0-9][0-9.,' ]*)(?:\s*([A-Z]{3}))?$/;
+/** Symbols of one currency. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₺': 'TRY', '₽': 'RUB', '₪': 'ILS', '₫': 'VND', '₱': 'PHP',
+  'zł': 'PLN', 'Kč': 'CZK', 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', 'AU$': 'AUD', 'A$': 'AUD', 'NZ$': 'NZD',
+  'HK$': 'HKD', 'S$': 'SGD', 'R$': 'BRL',
+};
+/** Symbols several currencies write: read as the default currency when it is one of them. */
+const SHARED_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
+  '$': ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'ARS', 'CLP', 'COP', 'TWD'],
+  '¥': ['JPY', 'CNY'],
+  '￥': ['JPY', 'CNY'],
+  'kr': ['SEK', 'NOK', 'DKK', 'ISK'],
+};
+const UNIT = `[A-Za-z]{3}|${[...Object.keys(SYMBOLS), ...Object.keys(SHARED_SYMBOLS)]
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/[$]/g, '\\$'))
+  .join('|')}`;
+/** A currency code or symbol before or after the amount; spaces (also no-break ones) and `'` may group digits. */
+const MONEY_RE = new RegExp(`^(?:(${UNIT})\\s*)?([+-]?[0-9][0-9.,' \\u00A0\\u202F]*?)(?:\\s*(${UNIT}))?$`);
+
+/**
+ * ISO 4217 codes: what this runtime's Intl knows, plus the fund codes it leaves out. A three-letter
+ * word that is none of them (`10 XYZ`, `5 PCS`) is no currency Google or Amazon would take.
+ */
+const ISO_4217 = new Set([...Intl.supportedValuesOf('currency'), ...Object.keys(EXPONENTS), 'BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYW']);
+
+export function isCurrencyCode(code: string): boolean {
+  return ISO_4217.has(code);
+}
+
+/** The currency a code or symbol names, or why it names none. */
+function currencyOf(unit: string, defaultCurrency: string | undefined): { currency: string } | { reason: string } {
+  const single = SYMBOLS[unit];
+  if (single) return { currency: single };
+  const shared = SHARED_SYMBOLS[unit];
+  if (shared) {
+    if (defaultCurrency !== undefined && shared.includes(defaultCurrency)) return { currency: defaultCurrency };
+    return { reason: `"${unit}" could be ${shared.slice(0, 3).join(', ')} or another: write the currency code (e.g. 19.99 ${shared[0]}) or set catalog.currency` };
+  }
+  const code = unit.toUpperCase();
+  return ISO_4217.has(code) ? { currency: code } : { reason: `"${unit}" is not an ISO 4217 currency code` };
+}
 
 /** `19.99`, `19.99 USD`, `1500 JPY`: the common spellings, read without the general parser's work. */
 const SIMPLE_RE = /^([0-9]{1,12})(?:\.([0-9]{1,3}))?(?: ([A-Z]{3}))?$/;
@@ -37,7 +79,7 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Money
   if (simple) {
     const currency = simple[3] ?? options.defaultCurrency;
     const frac = simple[2] ?? '';
-    if (currency !== undefined && /^[A-Z]{3}$/.test(currency) && !options.decimalComma) {
+    if (currency !== undefined && ISO_4217.has(currency) && !options.decimalComma) {
       const exponent = currencyExponent(currency);
       if (frac.length <= exponent) {
         const minor = Number(simple[1]) * 10 ** exponent + (exponent > 0 ? Number(frac.padEnd(exponent, '0')) : 0);
@@ -55,10 +97,16 @@ export function parseMoneyExact(text: string, options: ParseMoneyOptions = {}): 
   if (!match) return { ok: false, reason: `"${text}" is not a price (expected e.g. 19.99 USD)` };
   const [, before, amountText = '', after] = match;
   if (before && after) return { ok: false, reason: `"${text}" names two currencies` };
-  const currency = before ?? after ?? options.defaultCurrency;
+  const unit = before ?? after;
+  let currency = options.defaultCurrency;
+  if (unit !== undefined) {
+    const named = currencyOf(unit, options.defaultCurrency);
+    if ('reason' in named) return { ok: false, reason: named.reason };
+    currency = named.currency;
+  }
   if (!currency) return { ok: false, reason: `"${text}" has no currency and no default currency is configured` };
-  if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, reason: `"${currency}" is not an ISO 4217 currency code` };
-  const minor = parseAmount(amountText.replace(/[' ]/g, ''), currencyExponent(currency), options.decimalComma ?? false);
+  if (!ISO_4217.has(currency)) return { ok: false, reason: `"${currency}" is not an ISO 4217 currency code` };
+  const minor = parseAmount(amountText.replace(/[' \u00A0\u202F]/g, ''), currencyExponent(currency), options.decimalComma ?? false);
   if (minor === undefined) return { ok: false, reason: `"${text}" is not a valid amount` };
   return { ok: true, money: { minor, currency } };
 }

@@ -150,6 +150,7 @@ export function describeError(err: ErrorObject): string {
     return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if (err.keyword === 'additionalProperties') return 'is not a known key';
+  if (err.keyword === 'format' && (err.params as { format?: string }).format === 'iso4217') return 'must be an ISO 4217 currency code (e.g. EUR, USD)';
   if (err.keyword === 'required') {
     const alternatives = (err.params as { alternatives?: string[] }).alternatives ?? [];
     return alternatives.length === 0 ? 'is required' : `is required, or else ${alternatives.join(' or ')}`;

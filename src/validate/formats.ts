@@ -1,4 +1,5 @@
 /** Custom ajv formats shared by channel schemas. Each is a pure string predicate. */
+import { isCurrencyCode } from '../model/money.js';
 import type { Ajv } from 'ajv';
 import { checkGtin } from './gtin.js';
 
@@ -57,4 +58,5 @@ export function registerFormats(ajv: Ajv): void {
   ajv.addFormat('iso8601-datetime', { type: 'string', validate: isIsoDateTime });
   ajv.addFormat('iso8601-range', { type: 'string', validate: isIsoRange });
   ajv.addFormat('http-url', { type: 'string', validate: isHttpUrl });
+  ajv.addFormat('iso4217', { type: 'string', validate: isCurrencyCode });
 }

@@ -27,6 +27,12 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/catalog\.colums: is not a known key/);
   });
 
+  it('a currency ISO 4217 does not have is a config error naming the key', async () => {
+    const dir = configFile({ catalog: { currency: 'EUX' }, channels: { ebay: { type: 'marketplace', profile: 'ebay', site: 'DE', currency: 'EUR' } } });
+    const err = await load(dir).catch((e: Error) => e);
+    expect(err.message).toBe('config: catalog.currency: must be an ISO 4217 currency code (e.g. EUR, USD)');
+  });
+
   it('checks each channel block against its type\'s schema', async () => {
     const dir = configFile({ channels: { google: { country: 7 }, ebay: { type: 'marketplace', profile: 'nope' }, x: { type: 'fax' } } });
     const err = await load(dir).catch((e: Error) => e);

@@ -39,6 +39,38 @@ describe('parseMoney', () => {
     expect(parseMoney(text, { defaultCurrency: 'USD' }).ok).toBe(false);
   });
 
+  it.each([
+    ['€19.99', {}, 1999, 'EUR'],
+    ['19,99 €', {}, 1999, 'EUR'],
+    ['19.99€', {}, 1999, 'EUR'],
+    ['-5 €', {}, -500, 'EUR'],
+    ['£7.50', {}, 750, 'GBP'],
+    ['US$ 5', {}, 500, 'USD'],
+    ['R$ 1.299,90', {}, 129990, 'BRL'],
+    ['12,50 zł', {}, 1250, 'PLN'],
+    ['$19.99', { defaultCurrency: 'USD' }, 1999, 'USD'],
+    ['$19.99', { defaultCurrency: 'CAD' }, 1999, 'CAD'],
+    ['¥1500', { defaultCurrency: 'JPY' }, 1500, 'JPY'],
+    ['149 kr', { defaultCurrency: 'SEK' }, 14900, 'SEK'],
+    ['19.99 usd', {}, 1999, 'USD'],
+    ['eur 5', {}, 500, 'EUR'],
+    ['1\u00a0299,00 EUR', {}, 129900, 'EUR'],
+    ['1\u202f299,00 €', {}, 129900, 'EUR'],
+  ])('reads currency symbols and lower-case codes: %j %j', (text, options, minor, currency) => {
+    expect(parseMoney(text, options)).toEqual({ ok: true, money: { minor, currency } });
+  });
+
+  it('rejects a symbol several currencies use unless the default currency is one of them, and codes ISO 4217 lacks', () => {
+    const dollar = '"$" could be USD, CAD, AUD or another: write the currency code (e.g. 19.99 USD) or set catalog.currency';
+    expect(parseMoney('$19.99', { defaultCurrency: 'EUR' })).toEqual({ ok: false, reason: dollar });
+    expect(parseMoney('$19.99')).toEqual({ ok: false, reason: dollar });
+    expect(parseMoney('10 XYZ')).toEqual({ ok: false, reason: '"XYZ" is not an ISO 4217 currency code' });
+    expect(parseMoney('5 PCS', { defaultCurrency: 'EUR' })).toEqual({ ok: false, reason: '"PCS" is not an ISO 4217 currency code' });
+    expect(parseMoney('5', { defaultCurrency: 'EUX' })).toEqual({ ok: false, reason: '"EUX" is not an ISO 4217 currency code' });
+    // Fund codes Intl leaves out are still currencies.
+    expect(parseMoney('5 UYI')).toEqual({ ok: true, money: { minor: 5, currency: 'UYI' } });
+  });
+
   it('needs a currency', () => {
     expect(parseMoney('10')).toMatchObject({ ok: false, reason: expect.stringMatching(/no currency/) });
   });
