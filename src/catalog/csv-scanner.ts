@@ -58,7 +58,11 @@ export interface ScanOptions {
 }
 
 export const DEFAULT_MAX_QUOTED_CHARS = 64 * 1024;
-export const DEFAULT_MAX_QUOTED_LINES = 200;
+/**
+ * A long HTML description keeps a line break per tag: a few hundred lines are ordinary. The bound only
+ * limits how many rows an unclosed quote can swallow before the field is read as unterminated.
+ */
+export const DEFAULT_MAX_QUOTED_LINES = 1000;
 export const DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 const QUOTE = 34;

@@ -65,6 +65,16 @@ describe('CsvScanner', () => {
     expect(records(items)).toEqual([[1, 'id', 'd'], [3, '2', 'a'], [4, '3', 'b'], [5, '4', 'c'], [6, '5', 'x']]);
   });
 
+  it('reads a long HTML description of many lines as one field, up to the default line bound', () => {
+    const html = (lines: number) => Array.from({ length: lines }, (_, i) => `<li>point ${i}</li>`).join('\n');
+    const items = scan([`id,description,price\n1,"${html(900)}",5\n2,short,6\n`]);
+    expect(problems(items)).toEqual([]);
+    expect(records(items)).toEqual([[1, 'id', 'description', 'price'], [2, '1', html(900), '5'], [902, '2', 'short', '6']]);
+    // Past the bound it is an unclosed quote, and the lines after its opening are read again.
+    const over = scan([`id,description,price\n1,"${html(1002)}",5\n2,short,6\n`]);
+    expect(problems(over)[0]).toEqual(['CSV_QUOTE_NOT_CLOSED', 2]);
+  });
+
   it('treats a quoted field past the character bound as unterminated', () => {
     const items = scan([`id,d\n1,"${'x'.repeat(50)}\n2,a\n`], { maxQuotedChars: 20 });
     expect(problems(items)).toEqual([['CSV_QUOTE_NOT_CLOSED', 2]]);
