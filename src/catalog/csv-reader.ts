@@ -8,7 +8,7 @@ import { error, warning } from '../validate/issue.js';
 import { detach, scanBytes } from './csv-scanner.js';
 import { openInput, readHead } from './open.js';
 import { sniffDelimiter } from './sniff.js';
-import type { ReadOptions, SourceItem } from './source.js';
+import { invalidUtf8Warning, type ReadOptions, type SourceItem } from './source.js';
 
 export async function* readDelimited(path: string, options: ReadOptions): AsyncGenerator<SourceItem> {
   const tsv = options.format === 'tsv';
@@ -19,7 +19,13 @@ export async function* readDelimited(path: string, options: ReadOptions): AsyncG
 
   let header: string[] | undefined;
   let rows!: RowShapes;
-  for await (const batch of scanBytes(input, { delimiter, encoding, relaxQuotes: tsv })) {
+  let invalidUtf8: number | undefined;
+  const onInvalidUtf8 = (line: number) => { invalidUtf8 = line; };
+  for await (const batch of scanBytes(input, { delimiter, encoding, relaxQuotes: tsv, onInvalidUtf8 })) {
+    if (invalidUtf8 !== undefined) {
+      yield { kind: 'issue', issue: invalidUtf8Warning(invalidUtf8) };
+      invalidUtf8 = undefined;
+    }
     for (const item of batch) {
       if (item.kind === 'error') {
         yield {

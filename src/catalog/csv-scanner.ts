@@ -115,6 +115,11 @@ export class CsvScanner {
     return this.buffer.length;
   }
 
+  /** The line that character `offset` of the next chunk to be pushed will be on. */
+  lineAt(next: string, offset: number): number {
+    return this.bufferLine + countLineBreaks(this.buffer, 0, this.buffer.length) + countLineBreaks(next, 0, offset);
+  }
+
   /** The input is complete: returns what is left (a last row without a line break, an open quote). */
   finish(): ScanItem[] {
     const out = this.scan(true);
@@ -344,6 +349,11 @@ export class CsvScanner {
 
 export interface ByteScanOptions extends ScanOptions {
   encoding?: 'utf8' | 'latin1' | undefined;
+  /**
+   * Called once, with the line it is on, when UTF-8 decoding meets bytes that are not UTF-8 (they
+   * become U+FFFD): usually a Windows or spreadsheet export that needs `encoding: 'latin1'`.
+   */
+  onInvalidUtf8?: ((line: number) => void) | undefined;
 }
 
 /**
@@ -364,6 +374,15 @@ export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: Byte
   // WHATWG 'latin1' is windows-1252: the same as ISO-8859-1 except 0x80-0x9F, which become € „ “ ” and friends.
   const decoder = new TextDecoder(options.encoding === 'latin1' ? 'latin1' : 'utf-8');
   const scanner = new CsvScanner(options);
+  let onInvalid = options.encoding === 'latin1' ? undefined : options.onInvalidUtf8;
+  /** The decoded text, after a look for U+FFFD until the first is found (one native search per chunk). */
+  const checked = (text: string): string => {
+    if (onInvalid !== undefined) {
+      const at = text.indexOf('\uFFFD');
+      if (at >= 0) { onInvalid(scanner.lineAt(text, at)); onInvalid = undefined; }
+    }
+    return text;
+  };
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   for await (const chunk of input) {
@@ -378,12 +397,12 @@ export async function* scanBytes(input: AsyncIterable<Uint8Array>, options: Byte
       const bytes = joined(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
-      const items = scanner.push(decoder.decode(bytes, { stream: true }));
+      const items = scanner.push(checked(decoder.decode(bytes, { stream: true })));
       if (items.length > 0) yield items;
     }
   }
   const rest = pending.length === 0 ? '' : decoder.decode(joined(pending, pendingBytes), { stream: true });
-  const items = scanner.push(rest + decoder.decode());
+  const items = scanner.push(checked(rest + decoder.decode()));
   if (items.length > 0) yield items;
   const last = scanner.finish();
   if (last.length > 0) yield last;

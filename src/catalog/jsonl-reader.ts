@@ -2,15 +2,20 @@
 import { createInterface } from 'node:readline';
 import { error } from '../validate/issue.js';
 import { openInput } from './open.js';
-import type { ReadOptions, SourceItem } from './source.js';
+import { invalidUtf8Warning, type ReadOptions, type SourceItem } from './source.js';
 
 export async function* readJsonLines(path: string, options: ReadOptions): AsyncGenerator<SourceItem> {
   const input = await openInput(path);
   input.setEncoding(options.encoding ?? 'utf8');
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
+  let checkUtf8 = (options.encoding ?? 'utf8') === 'utf8';
   for await (const raw of lines) {
     line++;
+    if (checkUtf8 && raw.includes('\uFFFD')) {
+      checkUtf8 = false;
+      yield { kind: 'issue', issue: invalidUtf8Warning(line) };
+    }
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
     let value: unknown;

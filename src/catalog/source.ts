@@ -1,5 +1,5 @@
 /** What a catalog reader yields: a parsed row with its source line, or a problem with one. */
-import type { Issue } from '../validate/issue.js';
+import { warning, type Issue } from '../validate/issue.js';
 
 export type SourceItem =
   | { kind: 'row'; line: number; record: Record<string, string> }
@@ -27,4 +27,13 @@ export function formatFromPath(path: string): CatalogFormat {
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
   return 'csv';
+}
+
+/** Bytes that are not UTF-8 in a file read as UTF-8: they come out as U+FFFD in every feed. Said once per file. */
+export function invalidUtf8Warning(line: number): Issue {
+  return warning(
+    'catalog-encoding',
+    `line ${line}: bytes that are not UTF-8 (written as \uFFFD); if the file comes from Excel or an older system, set catalog.encoding to "latin1"`,
+    { line },
+  );
 }

@@ -80,6 +80,28 @@ describe('readCatalog', () => {
     expect(products(items)[0]!.fields['title']).toBe('Café');
   });
 
+  it('warns once, with its line, when a file read as UTF-8 holds bytes that are not (a latin1 export)', async () => {
+    const items = await collect({ path: fixture('latin1.csv') });
+    expect(issues(items)).toEqual([
+      {
+        severity: 'warning',
+        code: 'catalog-encoding',
+        line: 2,
+        message: 'line 2: bytes that are not UTF-8 (written as \uFFFD); if the file comes from Excel or an older system, set catalog.encoding to "latin1"',
+      },
+    ]);
+    expect(products(items)[0]!.fields['title']).toBe('Caf\uFFFD');
+    // Deep in a file, in a later decoded chunk, once; JSON Lines too.
+    const dir = mkdtempSync(join(tmpdir(), 'omnifeed-'));
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},${'x'.repeat(40)}\n`).join('');
+    writeFileSync(join(dir, 'late.csv'), Buffer.concat([Buffer.from(`id,title\n${rows}`), Buffer.from('7,Caf\xe9\n8,\xdc\n', 'latin1')]));
+    expect(issues(await collect({ path: join(dir, 'late.csv') })).map((i) => [i.code, i.line])).toEqual([['catalog-encoding', 3002]]);
+    writeFileSync(join(dir, 'c.jsonl'), Buffer.concat([Buffer.from('{"id":"1","title":"ok"}\n'), Buffer.from('{"id":"2","title":"Caf\xe9"}\n', 'latin1')]));
+    expect(issues(await collect({ path: join(dir, 'c.jsonl') })).map((i) => [i.code, i.line])).toEqual([['catalog-encoding', 2]]);
+    // Not when the file is latin1 and says so, nor for a UTF-8 file.
+    expect(issues(await collect({ path: fixture('latin1.csv'), encoding: 'latin1' }))).toEqual([]);
+  });
+
   it('skips a BOM, reports malformed rows with their line and keeps the rest', async () => {
     const items = await collect({ path: fixture('malformed.csv') });
     expect(products(items).map((p) => p.id)).toEqual(['B1', 'B4']);
