@@ -43,8 +43,8 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
   const catalog = catalogOptions(options, catalogPath);
   const threads = threadCount(options, instances.length);
   const handles: RunHandle[] = [];
-  /** Channels whose feeds are in place, once committing has begun (for what a failure then leaves). */
-  let committed: string[] | undefined;
+  /** What an output failure at this point of the run leaves behind, said after its message. */
+  let leaves = (): string => `no feed in ${options.outDir} was replaced`;
   try {
     let totals: CatalogTotals;
     const feed: FeedOptions = { maxIssues: options.maxIssues, progressEvery: PROGRESS_EVERY, onProgress: options.onProgress };
@@ -95,7 +95,8 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
       }
       decisions.get(handle)![instance.name] = decision;
     }
-    committed = [];
+    const committed: string[] = [];
+    leaves = () => `it came while the feeds were being replaced: ${committed.length > 0 ? `${committed.join(', ')} had their new feeds in place` : 'no channel had all its new feeds in place yet'}; run again to replace the rest`;
     for (const handle of handles) {
       const settled = await handle.settle(decisions.get(handle)!);
       for (const [name, { files, manifest: entries }] of Object.entries(settled)) {
@@ -104,13 +105,8 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
         if (files.length > 0) committed.push(name);
       }
     }
-    if (!options.dryRun) {
-      try {
-        await writeManifest(options.outDir, manifest);
-      } catch (err) {
-        throw withOutcome(err, `the new feeds are in place, but the record counts the truncation guard compares against are the previous run's`);
-      }
-    }
+    leaves = () => `the new feeds are in place, but the record counts the truncation guard compares against are the previous run's`;
+    if (!options.dryRun) await writeManifest(options.outDir, manifest);
     return {
       catalog: catalogPath,
       productsRead,
@@ -123,9 +119,7 @@ export async function buildFeeds(options: BuildOptions): Promise<BuildResult> {
       exitCode,
     };
   } catch (err) {
-    throw withOutcome(err, committed === undefined
-      ? `no feed in ${options.outDir} was replaced`
-      : `it came while the feeds were being replaced: ${committed.length > 0 ? `${committed.join(', ')} had their new feeds in place` : 'no channel had all its new feeds in place yet'}; run again to replace the rest`);
+    throw withOutcome(err, leaves());
   } finally {
     for (const handle of handles) await handle.close();
     await lock?.release();
