@@ -56,7 +56,8 @@ export async function* readCatalog(options: CatalogOptions): AsyncGenerator<Cata
   }
   for await (const item of readSource(options.path, options)) {
     if (item.kind === 'issue') yield item;
-    else if (item.kind === 'header') { if (!options.preset) checkMappedHeaders(options.columns, item.names, 'catalog.columns', options.path); }
+    // A preset takes no columns (createMapper refused them), so this checks the column mapper's only.
+    else if (item.kind === 'header') checkMappedHeaders(options.columns, item.names, 'catalog.columns', options.path);
     else yield* emit(mapper.row(item.record, item.line));
   }
   yield* emit(mapper.end());
